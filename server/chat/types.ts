@@ -1,0 +1,48 @@
+/**
+ * The conversation service: the one place where chat state changes. The WebSocket gateway and the
+ * HTTP API both call it; it writes through the Store (durably, before anything is acknowledged)
+ * and then fans the resulting frames out on the Bus to every node.
+ */
+import type { ErrorCode, WireConversation, WireMessage } from '../protocol/messages.ts'
+import type { Operator } from '../store/types.ts'
+
+/** Who is acting: every call is scoped to the actor's workspace. */
+export type Actor =
+  | { kind: 'visitor'; workspaceId: string; visitorId: string; widgetId: string | null }
+  | { kind: 'operator'; workspaceId: string; operator: Operator }
+
+export class ChatError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ChatError'
+  }
+}
+
+export interface SendResult {
+  message: WireMessage
+  conversation: WireConversation
+  /** True when the client id had been stored before: nothing was written or published. */
+  duplicate: boolean
+}
+
+export interface ChatService {
+  /**
+   * Stores a message and publishes `message.created` (and `conversation.updated` when a visitor's
+   * first message opens a conversation). A visitor may omit conversationId: their open
+   * conversation is used, or a new one is started on the widget's line.
+   */
+  send(actor: Actor, input: { clientId: string; conversationId?: string; body: string }): Promise<SendResult>
+  /** Messages after `afterSeq` in order, for a conversation the actor may read. */
+  sync(actor: Actor, conversationId: string, afterSeq: number): Promise<{ messages: WireMessage[]; lastSeq: number }>
+  markRead(actor: Actor, conversationId: string, seq: number): Promise<void>
+  /** Ephemeral: published, never stored. */
+  setTyping(actor: Actor, conversationId: string, typing: boolean): Promise<void>
+  close(actor: Actor, conversationId: string): Promise<WireConversation>
+  /** A visitor's conversations, or the operator inbox (newest first). */
+  list(actor: Actor, query?: { status?: 'open' | 'closed'; mine?: boolean }): Promise<WireConversation[]>
+  get(actor: Actor, conversationId: string): Promise<WireConversation>
+  setPresence(workspaceId: string, operatorId: string, status: 'online' | 'away' | 'offline'): Promise<void>
+}

@@ -1,0 +1,234 @@
+/**
+ * The realtime protocol between the server, the widget and the console — defined once.
+ *
+ * Every frame is a JSON object with a dot-named `type`. Client→server frames carry a client-chosen
+ * `id` (the client id): the server answers each with `frame.ack` (after the effect is durably
+ * stored) or `frame.error` naming the same id. A resend with an id the server has already stored is
+ * acknowledged again and never stored twice.
+ *
+ * Browser code imports only the types (`import type`) so zod never ships in the widget.
+ * Documented in docs/protocol.md.
+ */
+import { z } from 'zod'
+
+/** Upper bounds shared by the gateway and the clients. */
+export const LIMITS = {
+  /** Largest frame the gateway parses; larger frames get `frame.error` with code `frame_too_large`. */
+  maxFrameBytes: 16 * 1024,
+  /** Longest message body in characters. */
+  maxBodyChars: 4000,
+  /** Longest client id. */
+  maxClientIdChars: 64,
+} as const
+
+const clientId = z.string().min(1).max(LIMITS.maxClientIdChars)
+const entityId = z.string().min(1).max(64)
+const seq = z.number().int().nonnegative()
+
+// ---------------------------------------------------------------- client → server
+
+export const messageSendFrame = z.object({
+  type: z.literal('message.send'),
+  id: clientId,
+  /** Visitors may omit it: the server uses the visitor's open conversation or starts one. */
+  conversationId: entityId.optional(),
+  body: z.string().trim().min(1).max(LIMITS.maxBodyChars),
+})
+
+export const conversationSyncFrame = z.object({
+  type: z.literal('conversation.sync'),
+  id: clientId,
+  conversationId: entityId,
+  /** The highest sequence number the client has seen without a gap; 0 for none. */
+  afterSeq: seq,
+})
+
+export const typingUpdateFrame = z.object({
+  type: z.literal('typing.update'),
+  id: clientId,
+  conversationId: entityId,
+  typing: z.boolean(),
+})
+
+export const messageReadFrame = z.object({
+  type: z.literal('message.read'),
+  id: clientId,
+  conversationId: entityId,
+  /** Everything up to and including this sequence number has been read. */
+  seq,
+})
+
+export const presenceSetFrame = z.object({
+  type: z.literal('presence.set'),
+  id: clientId,
+  status: z.enum(['online', 'away']),
+})
+
+export const conversationCloseFrame = z.object({
+  type: z.literal('conversation.close'),
+  id: clientId,
+  conversationId: entityId,
+})
+
+export const clientFrame = z.discriminatedUnion('type', [
+  messageSendFrame,
+  conversationSyncFrame,
+  typingUpdateFrame,
+  messageReadFrame,
+  presenceSetFrame,
+  conversationCloseFrame,
+])
+export type ClientFrame = z.infer<typeof clientFrame>
+export type ClientFrameType = ClientFrame['type']
+export const CLIENT_FRAME_TYPES = clientFrame.options.map((o) => o.shape.type.value)
+
+// ---------------------------------------------------------------- shared shapes
+
+export const authorKind = z.enum(['visitor', 'operator', 'system'])
+export type AuthorKind = z.infer<typeof authorKind>
+
+export const wireMessage = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq,
+  clientId: z.string(),
+  authorKind,
+  authorId: z.string().nullable(),
+  /** Display name of the author (operator name, visitor name) at the time of sending. */
+  authorName: z.string().nullable(),
+  authorAvatarUrl: z.string().nullable(),
+  body: z.string(),
+  /** Milliseconds since the Unix epoch, server clock. */
+  createdAt: z.number().int(),
+})
+export type WireMessage = z.infer<typeof wireMessage>
+
+export const conversationStatus = z.enum(['open', 'closed'])
+export type ConversationStatus = z.infer<typeof conversationStatus>
+
+export const wireConversation = z.object({
+  id: z.string(),
+  lineId: z.string(),
+  widgetId: z.string().nullable(),
+  visitorId: z.string(),
+  visitorName: z.string().nullable(),
+  status: conversationStatus,
+  assigneeId: z.string().nullable(),
+  lastSeq: seq,
+  visitorReadSeq: seq,
+  operatorReadSeq: seq,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  closedAt: z.number().int().nullable(),
+  lastMessage: wireMessage.nullable(),
+})
+export type WireConversation = z.infer<typeof wireConversation>
+
+export const errorCode = z.enum([
+  'invalid_json',
+  'invalid_frame',
+  'unknown_type',
+  'frame_too_large',
+  'forbidden',
+  'not_found',
+  'conversation_closed',
+  'rate_limited',
+  'internal',
+])
+export type ErrorCode = z.infer<typeof errorCode>
+
+// ---------------------------------------------------------------- server → client
+
+export const sessionReadyFrame = z.object({
+  type: z.literal('session.ready'),
+  role: z.enum(['visitor', 'operator']),
+  /** The visitor id or the operator id this socket is authenticated as. */
+  subjectId: z.string(),
+  conversations: z.array(wireConversation),
+  serverTime: z.number().int(),
+})
+
+export const frameAckFrame = z.object({
+  type: z.literal('frame.ack'),
+  /** The client id of the acknowledged frame. */
+  ref: z.string(),
+  /** Set when the acknowledged frame stored a message. */
+  message: wireMessage.optional(),
+  /** True when the client id had been stored before (a resend). */
+  duplicate: z.boolean().optional(),
+})
+
+export const frameErrorFrame = z.object({
+  type: z.literal('frame.error'),
+  /** The client id of the offending frame when it could be read, else null. */
+  ref: z.string().nullable(),
+  code: errorCode,
+  message: z.string(),
+})
+
+export const messageCreatedFrame = z.object({
+  type: z.literal('message.created'),
+  message: wireMessage,
+})
+
+export const conversationSyncedFrame = z.object({
+  type: z.literal('conversation.synced'),
+  conversationId: z.string(),
+  /** The conversation's last sequence number when the replay finished. */
+  lastSeq: seq,
+})
+
+export const conversationUpdatedFrame = z.object({
+  type: z.literal('conversation.updated'),
+  conversation: wireConversation,
+})
+
+export const typingUpdatedFrame = z.object({
+  type: z.literal('typing.updated'),
+  conversationId: z.string(),
+  authorKind: z.enum(['visitor', 'operator']),
+  authorId: z.string(),
+  authorName: z.string().nullable(),
+  typing: z.boolean(),
+})
+
+export const readUpdatedFrame = z.object({
+  type: z.literal('read.updated'),
+  conversationId: z.string(),
+  reader: z.enum(['visitor', 'operator']),
+  seq,
+})
+
+export const presenceUpdatedFrame = z.object({
+  type: z.literal('presence.updated'),
+  operatorId: z.string(),
+  status: z.enum(['online', 'away', 'offline']),
+})
+
+export const serverFrame = z.discriminatedUnion('type', [
+  sessionReadyFrame,
+  frameAckFrame,
+  frameErrorFrame,
+  messageCreatedFrame,
+  conversationSyncedFrame,
+  conversationUpdatedFrame,
+  typingUpdatedFrame,
+  readUpdatedFrame,
+  presenceUpdatedFrame,
+])
+export type ServerFrame = z.infer<typeof serverFrame>
+export type ServerFrameType = ServerFrame['type']
+export type ServerFrameOf<T extends ServerFrameType> = Extract<ServerFrame, { type: T }>
+export type ClientFrameOf<T extends ClientFrameType> = Extract<ClientFrame, { type: T }>
+
+/** WebSocket close codes the server uses (4000–4999 are application codes per RFC 6455). */
+export const CLOSE_CODES = {
+  /** The client did not drain its buffer: the server will not queue without bound. */
+  slowConsumer: 4008,
+  /** Heartbeat missed. */
+  heartbeatTimeout: 4009,
+  /** The session or token stopped being valid. */
+  unauthorized: 4001,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+} as const

@@ -1,0 +1,303 @@
+/**
+ * The storage boundary. Everything the server keeps goes through `Store`; it is implemented once
+ * with Kysely and run on two dialects (SQLite through better-sqlite3 — the embedded default — and
+ * PostgreSQL through `pg`). `store.contract.ts` is the one suite both must pass.
+ *
+ * Every read and write of tenant data takes the workspace id: an operator can never reach another
+ * workspace's rows through any method, because no method offers the unscoped query. The only
+ * unscoped look-ups are the ones a public caller starts from (a widget id, a public slug, a session
+ * id, an operator's email at sign-in), and they return the workspace id to scope everything after.
+ *
+ * Times are integers: milliseconds since the Unix epoch.
+ */
+import type { AuthorKind, ConversationStatus } from '../protocol/messages.ts'
+
+export type JsonObject = { [key: string]: unknown }
+
+export interface Workspace {
+  id: string
+  name: string
+  createdAt: number
+}
+
+export type OperatorRole = 'admin' | 'operator'
+
+export interface Operator {
+  id: string
+  workspaceId: string
+  /** Stored lower-cased; unique across the installation (sign-in starts from it). */
+  email: string
+  name: string
+  avatarUrl: string | null
+  role: OperatorRole
+  passwordHash: string
+  createdAt: number
+}
+
+export interface Line {
+  id: string
+  workspaceId: string
+  name: string
+  /** Routing, working hours and auto-reply settings (issue "Open lines"); validated at the edge. */
+  settings: JsonObject
+  createdAt: number
+}
+
+export interface Widget {
+  id: string
+  workspaceId: string
+  lineId: string
+  name: string
+  /** The public chat page lives at `/chat/<publicSlug>`; unique across the installation. */
+  publicSlug: string
+  /** Appearance, texts, channels, display rules; public (never holds secrets). */
+  settings: JsonObject
+  /** Origins allowed to open visitor sockets for this widget; empty = any origin. */
+  allowedOrigins: string[]
+  createdAt: number
+}
+
+export interface Visitor {
+  id: string
+  workspaceId: string
+  widgetId: string | null
+  name: string | null
+  email: string | null
+  phone: string | null
+  /** Page, referrer, language, device, time zone… as last reported by the browser. */
+  context: JsonObject
+  createdAt: number
+  lastSeenAt: number
+}
+
+export interface Conversation {
+  id: string
+  workspaceId: string
+  lineId: string
+  widgetId: string | null
+  visitorId: string
+  status: ConversationStatus
+  assigneeId: string | null
+  /** Highest sequence number handed out; the next message gets lastSeq + 1 (gap-free). */
+  lastSeq: number
+  visitorReadSeq: number
+  operatorReadSeq: number
+  createdAt: number
+  updatedAt: number
+  closedAt: number | null
+}
+
+export interface Message {
+  id: string
+  workspaceId: string
+  conversationId: string
+  seq: number
+  /** Client-chosen id; unique per author, which is what makes resends idempotent. */
+  clientId: string
+  authorKind: AuthorKind
+  /** Visitor id or operator id; null for system messages. */
+  authorId: string | null
+  authorName: string | null
+  authorAvatarUrl: string | null
+  body: string
+  createdAt: number
+}
+
+export interface ConversationEvent {
+  id: string
+  workspaceId: string
+  conversationId: string
+  /** Dot-named, e.g. `conversation.opened`, `conversation.assigned`, `conversation.closed`. */
+  type: string
+  actorKind: AuthorKind
+  actorId: string | null
+  data: JsonObject
+  createdAt: number
+}
+
+export interface Session {
+  /** The cookie value is a random token; only its SHA-256 is stored, as `id`. */
+  id: string
+  operatorId: string
+  workspaceId: string
+  csrfToken: string
+  createdAt: number
+  expiresAt: number
+}
+
+// ---------------------------------------------------------------- inputs
+
+export interface NewOperator {
+  workspaceId: string
+  email: string
+  name: string
+  passwordHash: string
+  role: OperatorRole
+  avatarUrl?: string | null
+}
+
+export interface NewLine {
+  workspaceId: string
+  name: string
+  settings?: JsonObject
+}
+
+export interface NewWidget {
+  workspaceId: string
+  lineId: string
+  name: string
+  publicSlug: string
+  settings?: JsonObject
+  allowedOrigins?: string[]
+}
+
+export interface NewVisitor {
+  workspaceId: string
+  widgetId: string | null
+  context?: JsonObject
+  now: number
+}
+
+export interface VisitorPatch {
+  name?: string | null
+  email?: string | null
+  phone?: string | null
+  context?: JsonObject
+  lastSeenAt?: number
+}
+
+export interface NewConversation {
+  workspaceId: string
+  lineId: string
+  widgetId: string | null
+  visitorId: string
+  now: number
+}
+
+export interface NewMessage {
+  workspaceId: string
+  conversationId: string
+  clientId: string
+  authorKind: AuthorKind
+  authorId: string | null
+  authorName: string | null
+  authorAvatarUrl?: string | null
+  body: string
+  now: number
+}
+
+export interface AppendResult {
+  message: Message
+  /** True when (authorId, clientId) was stored before: nothing new was written. */
+  duplicate: boolean
+}
+
+export interface ConversationPatch {
+  status?: ConversationStatus
+  assigneeId?: string | null
+  closedAt?: number | null
+  now: number
+}
+
+export interface ConversationQuery {
+  status?: ConversationStatus
+  assigneeId?: string | null
+  visitorId?: string
+  /** Newest first by updatedAt; at most this many (default 50, max 200). */
+  limit?: number
+}
+
+export interface NewEvent {
+  workspaceId: string
+  conversationId: string
+  type: string
+  actorKind: AuthorKind
+  actorId: string | null
+  data?: JsonObject
+  now: number
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'conflict' | 'conversation_closed',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres'
+  /** Runs pending migrations; safe to call on every start and from several nodes at once. */
+  migrate(): Promise<void>
+  /** Cheap round trip for readiness checks. */
+  ping(): Promise<void>
+  close(): Promise<void>
+
+  /** Installation-wide key/value (e.g. the token-signing secret shared by all nodes). */
+  getOrCreateSetting(key: string, create: () => string): Promise<string>
+
+  createWorkspace(input: { name: string; now: number }): Promise<Workspace>
+  getWorkspace(id: string): Promise<Workspace | undefined>
+  countWorkspaces(): Promise<number>
+
+  createOperator(input: NewOperator & { now: number }): Promise<Operator>
+  /** Unscoped: sign-in starts from an email. Case-insensitive. */
+  findOperatorByEmail(email: string): Promise<Operator | undefined>
+  getOperator(workspaceId: string, id: string): Promise<Operator | undefined>
+  listOperators(workspaceId: string): Promise<Operator[]>
+
+  createLine(input: NewLine & { now: number }): Promise<Line>
+  getLine(workspaceId: string, id: string): Promise<Line | undefined>
+  listLines(workspaceId: string): Promise<Line[]>
+
+  createWidget(input: NewWidget & { now: number }): Promise<Widget>
+  /** Unscoped: a public caller starts from a widget id. */
+  findWidget(id: string): Promise<Widget | undefined>
+  /** Unscoped: the public chat page starts from a slug. */
+  findWidgetBySlug(slug: string): Promise<Widget | undefined>
+  getWidget(workspaceId: string, id: string): Promise<Widget | undefined>
+  listWidgets(workspaceId: string): Promise<Widget[]>
+
+  createSession(session: Session): Promise<void>
+  /** Unscoped: a request starts from its cookie. Expired sessions are not returned. */
+  findSession(id: string, now: number): Promise<Session | undefined>
+  deleteSession(id: string): Promise<void>
+
+  createVisitor(input: NewVisitor): Promise<Visitor>
+  getVisitor(workspaceId: string, id: string): Promise<Visitor | undefined>
+  updateVisitor(workspaceId: string, id: string, patch: VisitorPatch): Promise<Visitor>
+
+  createConversation(input: NewConversation): Promise<Conversation>
+  getConversation(workspaceId: string, id: string): Promise<Conversation | undefined>
+  /** The visitor's newest open conversation, if any. */
+  findOpenConversation(workspaceId: string, visitorId: string): Promise<Conversation | undefined>
+  listConversations(workspaceId: string, query?: ConversationQuery): Promise<Conversation[]>
+  updateConversation(workspaceId: string, id: string, patch: ConversationPatch): Promise<Conversation>
+  /** Raises visitorReadSeq/operatorReadSeq monotonically (never lowers it, never past lastSeq). */
+  markRead(
+    workspaceId: string,
+    conversationId: string,
+    reader: 'visitor' | 'operator',
+    seq: number,
+  ): Promise<Conversation>
+
+  /**
+   * Stores a message with the conversation's next sequence number, in one transaction. When the
+   * same author already stored `clientId`, returns that message with `duplicate: true` and writes
+   * nothing. Throws StoreError('not_found') for a missing conversation.
+   */
+  appendMessage(input: NewMessage): Promise<AppendResult>
+  /** Messages with seq > afterSeq, ascending; at most `limit` (default 500). */
+  listMessages(
+    workspaceId: string,
+    conversationId: string,
+    options?: { afterSeq?: number; limit?: number },
+  ): Promise<Message[]>
+  /** The newest message of each given conversation (for inbox previews). */
+  lastMessages(workspaceId: string, conversationIds: string[]): Promise<Map<string, Message>>
+
+  addEvent(input: NewEvent): Promise<ConversationEvent>
+  listEvents(workspaceId: string, conversationId: string): Promise<ConversationEvent[]>
+}
