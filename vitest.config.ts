@@ -13,5 +13,5 @@ export default defineConfig({
     maxWorkers: 2,
     fileParallelism: true,
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 })

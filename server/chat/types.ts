@@ -36,7 +36,11 @@ export interface ChatService {
    */
   send(actor: Actor, input: { clientId: string; conversationId?: string; body: string }): Promise<SendResult>
   /** Messages after `afterSeq` in order, for a conversation the actor may read. */
-  sync(actor: Actor, conversationId: string, afterSeq: number): Promise<{ messages: WireMessage[]; lastSeq: number }>
+  sync(
+    actor: Actor,
+    conversationId: string,
+    afterSeq: number,
+  ): Promise<{ messages: WireMessage[]; lastSeq: number }>
   markRead(actor: Actor, conversationId: string, seq: number): Promise<void>
   /** Ephemeral: published, never stored. */
   setTyping(actor: Actor, conversationId: string, typing: boolean): Promise<void>

@@ -1,0 +1,232 @@
+import { type Bus, channels } from '../bus/types.ts'
+import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
+import type { Conversation, Message, Store } from '../store/types.ts'
+import { type Actor, ChatError, type ChatService, type SendResult } from './types.ts'
+import { toWireConversation, toWireMessage } from './wire.ts'
+
+export interface ChatDeps {
+  store: Store
+  bus: Bus
+  clock: { now(): number }
+}
+
+type Audience = 'everyone' | 'operators'
+
+/** Replays are read in pages so a long-offline client never loads a whole history at once. */
+const SYNC_PAGE = 500
+
+export function createChatService({ store, bus, clock }: ChatDeps): ChatService {
+  async function publish(conversation: Conversation, frame: ServerFrame, audience: Audience): Promise<void> {
+    const sends = [bus.publish(channels.operators(conversation.workspaceId), frame)]
+    if (audience === 'everyone') {
+      sends.push(bus.publish(channels.visitor(conversation.workspaceId, conversation.visitorId), frame))
+    }
+    await Promise.all(sends)
+  }
+
+  /** `lastMessage`: pass it when known (null = known to have none) to save a query. */
+  async function wire(conversation: Conversation, lastMessage?: Message | null): Promise<WireConversation> {
+    const [visitor, last] = await Promise.all([
+      store.getVisitor(conversation.workspaceId, conversation.visitorId),
+      lastMessage !== undefined
+        ? lastMessage
+        : store.lastMessages(conversation.workspaceId, [conversation.id]).then((m) => m.get(conversation.id)),
+    ])
+    return toWireConversation(conversation, {
+      visitorName: visitor?.name ?? null,
+      lastMessage: last ?? undefined,
+    })
+  }
+
+  /** The conversation if the actor may see it; a visitor sees only their own. */
+  async function readable(actor: Actor, conversationId: string): Promise<Conversation> {
+    const conversation = await store.getConversation(actor.workspaceId, conversationId)
+    if (!conversation || (actor.kind === 'visitor' && conversation.visitorId !== actor.visitorId)) {
+      throw new ChatError('not_found', 'No such conversation')
+    }
+    return conversation
+  }
+
+  async function conversationForVisitorMessage(
+    actor: Extract<Actor, { kind: 'visitor' }>,
+    conversationId: string | undefined,
+  ): Promise<{ conversation: Conversation; created: boolean }> {
+    if (conversationId) return { conversation: await readable(actor, conversationId), created: false }
+    const open = await store.findOpenConversation(actor.workspaceId, actor.visitorId)
+    if (open) return { conversation: open, created: false }
+    const widget = actor.widgetId ? await store.findWidget(actor.widgetId) : undefined
+    if (!widget || widget.workspaceId !== actor.workspaceId) {
+      throw new ChatError('not_found', 'The widget of this visitor no longer exists')
+    }
+    const conversation = await store.createConversation({
+      workspaceId: actor.workspaceId,
+      lineId: widget.lineId,
+      widgetId: widget.id,
+      visitorId: actor.visitorId,
+      now: clock.now(),
+    })
+    return { conversation, created: true }
+  }
+
+  async function send(
+    actor: Actor,
+    input: { clientId: string; conversationId?: string; body: string },
+  ): Promise<SendResult> {
+    let conversation: Conversation
+    let created = false
+    let authorId: string
+    let authorName: string | null
+    let authorAvatarUrl: string | null = null
+    if (actor.kind === 'visitor') {
+      ;({ conversation, created } = await conversationForVisitorMessage(actor, input.conversationId))
+      const visitor = await store.getVisitor(actor.workspaceId, actor.visitorId)
+      authorId = actor.visitorId
+      authorName = visitor?.name ?? null
+    } else {
+      if (!input.conversationId)
+        throw new ChatError('invalid_frame', 'conversationId is required for operators')
+      conversation = await readable(actor, input.conversationId)
+      authorId = actor.operator.id
+      authorName = actor.operator.name
+      authorAvatarUrl = actor.operator.avatarUrl
+    }
+
+    const { message, duplicate } = await store.appendMessage({
+      workspaceId: actor.workspaceId,
+      conversationId: conversation.id,
+      clientId: input.clientId,
+      authorKind: actor.kind,
+      authorId,
+      authorName,
+      authorAvatarUrl,
+      body: input.body,
+      now: clock.now(),
+    })
+    if (duplicate) {
+      const stored = (await store.getConversation(actor.workspaceId, message.conversationId)) ?? conversation
+      return { message: toWireMessage(message), conversation: await wire(stored), duplicate }
+    }
+    if (actor.kind === 'operator' && conversation.status === 'closed') {
+      // Checked after the append's dedupe so a resend of an acknowledged reply is still acknowledged.
+      throw new ChatError('conversation_closed', 'The conversation is closed')
+    }
+
+    const updated = await afterAppend(actor, conversation, created)
+    await publish(updated, { type: 'message.created', message: toWireMessage(message) }, 'everyone')
+    return { message: toWireMessage(message), conversation: await wire(updated, message), duplicate }
+  }
+
+  /** State changes a new message implies: a visitor reopens a closed chat; a reply claims an unassigned one. */
+  async function afterAppend(
+    actor: Actor,
+    conversation: Conversation,
+    created: boolean,
+  ): Promise<Conversation> {
+    const now = clock.now()
+    let next = (await store.getConversation(conversation.workspaceId, conversation.id)) ?? conversation
+    if (created) {
+      await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.opened' })
+    } else if (actor.kind === 'visitor' && next.status === 'closed') {
+      next = await store.updateConversation(next.workspaceId, next.id, {
+        status: 'open',
+        closedAt: null,
+        now,
+      })
+      await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.reopened' })
+    } else if (actor.kind === 'operator' && next.assigneeId === null) {
+      next = await store.updateConversation(next.workspaceId, next.id, { assigneeId: actor.operator.id, now })
+      await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.assigned' })
+    } else {
+      return next
+    }
+    await publish(next, { type: 'conversation.updated', conversation: await wire(next) }, 'everyone')
+    return next
+  }
+
+  async function sync(actor: Actor, conversationId: string, afterSeq: number) {
+    const conversation = await readable(actor, conversationId)
+    const messages: Message[] = []
+    let cursor = afterSeq
+    for (;;) {
+      const page = await store.listMessages(actor.workspaceId, conversationId, {
+        afterSeq: cursor,
+        limit: SYNC_PAGE,
+      })
+      messages.push(...page)
+      if (page.length < SYNC_PAGE) break
+      cursor = page[page.length - 1]!.seq
+    }
+    const lastSeq = Math.max(conversation.lastSeq, messages.at(-1)?.seq ?? 0)
+    return { messages: messages.map(toWireMessage), lastSeq }
+  }
+
+  async function markRead(actor: Actor, conversationId: string, seq: number): Promise<void> {
+    await readable(actor, conversationId)
+    const reader = actor.kind === 'visitor' ? 'visitor' : 'operator'
+    const updated = await store.markRead(actor.workspaceId, conversationId, reader, seq)
+    const readSeq = reader === 'visitor' ? updated.visitorReadSeq : updated.operatorReadSeq
+    await publish(updated, { type: 'read.updated', conversationId, reader, seq: readSeq }, 'everyone')
+  }
+
+  async function setTyping(actor: Actor, conversationId: string, typing: boolean): Promise<void> {
+    const conversation = await readable(actor, conversationId)
+    const author =
+      actor.kind === 'visitor'
+        ? { authorKind: 'visitor' as const, authorId: actor.visitorId, authorName: null }
+        : { authorKind: 'operator' as const, authorId: actor.operator.id, authorName: actor.operator.name }
+    await publish(conversation, { type: 'typing.updated', conversationId, typing, ...author }, 'everyone')
+  }
+
+  async function close(actor: Actor, conversationId: string): Promise<WireConversation> {
+    const conversation = await readable(actor, conversationId)
+    if (conversation.status === 'closed') return wire(conversation)
+    const now = clock.now()
+    const closed = await store.updateConversation(actor.workspaceId, conversationId, {
+      status: 'closed',
+      closedAt: now,
+      now,
+    })
+    await store.addEvent({ ...eventBase(actor, closed, now), type: 'conversation.closed' })
+    const wired = await wire(closed)
+    await publish(closed, { type: 'conversation.updated', conversation: wired }, 'everyone')
+    return wired
+  }
+
+  async function list(actor: Actor, query: { status?: 'open' | 'closed'; mine?: boolean } = {}) {
+    const rows =
+      actor.kind === 'visitor'
+        ? await store.listConversations(actor.workspaceId, {
+            visitorId: actor.visitorId,
+            status: query.status,
+          })
+        : await store.listConversations(actor.workspaceId, {
+            status: query.status,
+            ...(query.mine ? { assigneeId: actor.operator.id } : {}),
+          })
+    const last = await store.lastMessages(
+      actor.workspaceId,
+      rows.map((c) => c.id),
+    )
+    return Promise.all(rows.map((c) => wire(c, last.get(c.id) ?? null)))
+  }
+
+  async function get(actor: Actor, conversationId: string): Promise<WireConversation> {
+    return wire(await readable(actor, conversationId))
+  }
+
+  async function setPresence(workspaceId: string, operatorId: string, status: 'online' | 'away' | 'offline') {
+    await bus.publish(channels.operators(workspaceId), { type: 'presence.updated', operatorId, status })
+  }
+
+  return { send, sync, markRead, setTyping, close, list, get, setPresence }
+}
+
+function eventBase(actor: Actor, conversation: Conversation, now: number) {
+  return {
+    workspaceId: conversation.workspaceId,
+    conversationId: conversation.id,
+    actorKind: actor.kind,
+    actorId: actor.kind === 'visitor' ? actor.visitorId : actor.operator.id,
+    now,
+  }
+}

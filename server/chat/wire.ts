@@ -1,0 +1,40 @@
+/** Maps stored records to the shapes the protocol sends over the wire. */
+import type { WireConversation, WireMessage } from '../protocol/messages.ts'
+import type { Conversation, Message } from '../store/types.ts'
+
+export function toWireMessage(m: Message): WireMessage {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    clientId: m.clientId,
+    authorKind: m.authorKind,
+    authorId: m.authorId,
+    authorName: m.authorName,
+    authorAvatarUrl: m.authorAvatarUrl,
+    body: m.body,
+    createdAt: m.createdAt,
+  }
+}
+
+export function toWireConversation(
+  c: Conversation,
+  extra: { visitorName: string | null; lastMessage: Message | undefined },
+): WireConversation {
+  return {
+    id: c.id,
+    lineId: c.lineId,
+    widgetId: c.widgetId,
+    visitorId: c.visitorId,
+    visitorName: extra.visitorName,
+    status: c.status,
+    assigneeId: c.assigneeId,
+    lastSeq: c.lastSeq,
+    visitorReadSeq: c.visitorReadSeq,
+    operatorReadSeq: c.operatorReadSeq,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    closedAt: c.closedAt,
+    lastMessage: extra.lastMessage ? toWireMessage(extra.lastMessage) : null,
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Every environment variable Openline reads, validated once at start-up. The README's
+ * configuration table mirrors this file.
+ */
+import { z } from 'zod'
+
+const port = z.coerce.number().int().min(0).max(65535)
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+export const envSchema = z.object({
+  PORT: port.default(8080).describe('TCP port of the HTTP and WebSocket server'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 for all)'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('Address visitors and operators reach this server at (default http://HOST:PORT)'),
+  DATA_DIR: z.string().min(1).default('./.data').describe('Folder of the embedded SQLite database'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string')
+    .optional()
+    .describe('PostgreSQL connection string; when set, used instead of the embedded SQLite'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// URL')
+    .optional()
+    .describe('Redis URL for fan-out between several server processes; default in-process'),
+  OPENLINE_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe('Key that signs visitor tokens; default generated once and kept in the database'),
+  ADMIN_TOKEN: z
+    .string()
+    .min(24, 'at least 24 characters')
+    .optional()
+    .describe('Bearer token for installation-wide admin endpoints (create workspaces); off when unset'),
+  DEMO: bool
+    .default(true)
+    .describe('Create a demo workspace, line, widget and operator when the database is empty'),
+  COOKIE_SECURE: bool
+    .optional()
+    .describe('Mark the session cookie Secure (default: true when PUBLIC_URL is https)'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'])
+    .default('info')
+    .describe('Least severe log level written'),
+})
+
+export type Env = z.infer<typeof envSchema>

@@ -1,0 +1,62 @@
+import type { z } from 'zod'
+import { type Env, envSchema } from './env-schema.ts'
+
+export interface Config {
+  port: number
+  host: string
+  publicUrl: string
+  dataDir: string
+  databaseUrl: string | undefined
+  redisUrl: string | undefined
+  secret: string | undefined
+  adminToken: string | undefined
+  demo: boolean
+  cookieSecure: boolean
+  logLevel: Env['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads and validates the environment. A wrong value stops start-up with one line naming the
+ * variable, the value and what was expected (issue "Server core", item 2).
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env)
+  if (!result.success) throw new ConfigError(describeIssue(result.error.issues[0], env))
+  const e = result.data
+  const publicUrl = (
+    e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`
+  ).replace(/\/+$/, '')
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    secret: e.OPENLINE_SECRET,
+    adminToken: e.ADMIN_TOKEN,
+    demo: e.DEMO,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    logLevel: e.LOG_LEVEL,
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, env: Record<string, string | undefined>): string {
+  if (!issue) return 'Invalid configuration'
+  const name = String(issue.path[0] ?? '?')
+  const value = env[name]
+  const shown = value === undefined ? '(unset)' : JSON.stringify(isSecret(name) ? mask(value) : value)
+  return `Invalid ${name}=${shown}: expected ${issue.message}`
+}
+
+function isSecret(name: string): boolean {
+  return /SECRET|TOKEN|PASSWORD|DATABASE_URL|REDIS_URL/.test(name)
+}
+
+function mask(value: string): string {
+  return value.length <= 4 ? '****' : `${value.slice(0, 2)}…(${value.length} chars)`
+}

@@ -1,0 +1,1 @@
+export { createLogger, type Log, type LogFields, type LogLevel, quietLog } from './logger.ts'

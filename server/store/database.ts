@@ -1,0 +1,120 @@
+/**
+ * The tables as Kysely sees them. Column types are the lowest common denominator of SQLite and
+ * PostgreSQL (issue "Server core"): ids are text, JSON is kept as text, times and sequence
+ * numbers are bigint (pg returns int8 as JS numbers through the pool's type parser).
+ */
+export interface SettingsTable {
+  key: string
+  value: string
+}
+
+export interface WorkspacesTable {
+  id: string
+  name: string
+  created_at: number
+}
+
+export interface OperatorsTable {
+  id: string
+  workspace_id: string
+  email: string
+  name: string
+  avatar_url: string | null
+  role: string
+  password_hash: string
+  created_at: number
+}
+
+export interface LinesTable {
+  id: string
+  workspace_id: string
+  name: string
+  settings: string
+  created_at: number
+}
+
+export interface WidgetsTable {
+  id: string
+  workspace_id: string
+  line_id: string
+  name: string
+  public_slug: string
+  settings: string
+  allowed_origins: string
+  created_at: number
+}
+
+export interface VisitorsTable {
+  id: string
+  workspace_id: string
+  widget_id: string | null
+  name: string | null
+  email: string | null
+  phone: string | null
+  context: string
+  created_at: number
+  last_seen_at: number
+}
+
+export interface ConversationsTable {
+  id: string
+  workspace_id: string
+  line_id: string
+  widget_id: string | null
+  visitor_id: string
+  status: string
+  assignee_id: string | null
+  last_seq: number
+  visitor_read_seq: number
+  operator_read_seq: number
+  created_at: number
+  updated_at: number
+  closed_at: number | null
+}
+
+export interface MessagesTable {
+  id: string
+  workspace_id: string
+  conversation_id: string
+  seq: number
+  client_id: string
+  author_kind: string
+  author_id: string | null
+  author_name: string | null
+  author_avatar_url: string | null
+  body: string
+  created_at: number
+}
+
+export interface ConversationEventsTable {
+  id: string
+  workspace_id: string
+  conversation_id: string
+  type: string
+  actor_kind: string
+  actor_id: string | null
+  data: string
+  created_at: number
+}
+
+export interface SessionsTable {
+  id: string
+  operator_id: string
+  workspace_id: string
+  csrf_token: string
+  created_at: number
+  expires_at: number
+}
+
+export interface Database {
+  settings: SettingsTable
+  workspaces: WorkspacesTable
+  operators: OperatorsTable
+  lines: LinesTable
+  widgets: WidgetsTable
+  visitors: VisitorsTable
+  conversations: ConversationsTable
+  messages: MessagesTable
+  conversation_events: ConversationEventsTable
+  sessions: SessionsTable
+}

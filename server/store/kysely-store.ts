@@ -1,0 +1,42 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from './database.ts'
+import { accountMethods } from './kysely-store/accounts.ts'
+import { conversationMethods } from './kysely-store/conversations.ts'
+import { eventMethods } from './kysely-store/events.ts'
+import { lineWidgetMethods } from './kysely-store/lines-widgets.ts'
+import { messageMethods } from './kysely-store/messages.ts'
+import { settingMethods } from './kysely-store/settings.ts'
+import { visitorMethods } from './kysely-store/visitors.ts'
+import { migrateToLatest } from './migrate.ts'
+import type { Store } from './types.ts'
+
+export interface KyselyStoreOptions {
+  /** PostgreSQL schema holding the tables and the migrator's bookkeeping; default search_path. */
+  schema?: string
+}
+
+/**
+ * The one Store implementation, shared by both dialects (issue "Server core"); the factories
+ * only differ in how they open the connection.
+ */
+export function createKyselyStore(
+  db: Kysely<Database>,
+  dialect: Store['dialect'],
+  options: KyselyStoreOptions = {},
+): Store {
+  return {
+    dialect,
+    migrate: () => migrateToLatest(db, options.schema),
+    async ping() {
+      await sql`select 1`.execute(db)
+    },
+    close: () => db.destroy(),
+    ...settingMethods(db),
+    ...accountMethods(db),
+    ...lineWidgetMethods(db),
+    ...visitorMethods(db),
+    ...conversationMethods(db),
+    ...messageMethods(db),
+    ...eventMethods(db),
+  }
+}

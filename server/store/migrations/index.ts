@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as initial from './0001-initial.ts'
+
+/**
+ * Static list rather than a folder scan (issue "Server core"): bundlers and `tsx` both see the
+ * imports, and the set of migrations is fixed at build time. Append new ones; never reorder.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}

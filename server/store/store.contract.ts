@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe } from 'vitest'
+import { accountsContract } from './contract/accounts.ts'
+import { catalogContract } from './contract/catalog.ts'
+import { conversationsContract } from './contract/conversations.ts'
+import { lifecycleContract } from './contract/lifecycle.ts'
+import { messagesContract } from './contract/messages.ts'
+import type { Store } from './types.ts'
+
+export interface StoreUnderTest {
+  store: Store
+  /** Closes the store and removes whatever the run created (file, schema). */
+  cleanup: () => Promise<void>
+}
+
+/**
+ * The one suite every Store implementation must pass (issue "Server core"). One store per suite,
+ * migrated here; each test seeds its own workspaces, so tests never see each other's rows.
+ */
+export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let current: StoreUnderTest | undefined
+    const getStore = (): Store => {
+      if (!current) throw new Error('store not opened')
+      return current.store
+    }
+
+    beforeAll(async () => {
+      current = await makeStore()
+      await current.store.migrate()
+    })
+    afterAll(async () => {
+      await current?.cleanup()
+    })
+
+    describe('lifecycle and settings', () => lifecycleContract(getStore))
+    describe('workspaces, operators and sessions', () => accountsContract(getStore))
+    describe('lines, widgets and visitors', () => catalogContract(getStore))
+    describe('conversations and events', () => conversationsContract(getStore))
+    describe('messages', () => messagesContract(getStore))
+  })
+}

@@ -1,0 +1,1 @@
+export { readWidgetSettings, type WidgetSettings, widgetSettingsSchema } from './settings-schema.ts'
