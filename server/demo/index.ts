@@ -1,0 +1,2 @@
+export { DEMO } from './demo-account.ts'
+export { type DemoInfo, seedDemo } from './seed-demo.ts'

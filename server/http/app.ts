@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv, HttpDeps } from './deps.ts'
+import { errorHandler, HttpError, notFoundHandler } from './errors.ts'
+import { createMounter } from './mount.ts'
+import { buildOpenApiDocument } from './openapi.ts'
+import { routes, routeTable } from './route-table.ts'
+import { mountAdmin } from './routes/admin.ts'
+import { mountAuth } from './routes/auth.ts'
+import { mountConversations } from './routes/conversations.ts'
+import { mountHealth } from './routes/health.ts'
+import { mountVisitors } from './routes/visitors.ts'
+import { mountWidgetPublic } from './routes/widget-public.ts'
+
+/** Well above any valid body (a message is at most 4000 characters), far below a memory problem. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+export function createApp(deps: HttpDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.onError(errorHandler(deps))
+  app.notFound(notFoundHandler)
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, 'payload_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes`)
+      },
+    }),
+  )
+
+  const mounter = createMounter(app, deps)
+  mountHealth(mounter, deps)
+  mountAuth(mounter, deps)
+  mountConversations(mounter, deps)
+  mountWidgetPublic(mounter, deps)
+  mountVisitors(mounter, deps)
+  mountAdmin(mounter, deps)
+  const document = buildOpenApiDocument(routeTable, { serverUrl: deps.config.publicUrl })
+  mounter.mount(routes.openapi, (c) => c.json(document))
+
+  const missing = routeTable.filter((spec) => !mounter.mounted.has(spec.id)).map((spec) => spec.id)
+  if (missing.length > 0) throw new Error(`Routes in the table without a handler: ${missing.join(', ')}`)
+  return app
+}

@@ -1,0 +1,42 @@
+import type { Bus } from '../bus/types.ts'
+import type { ChatService } from '../chat/types.ts'
+import type { Store } from '../store/types.ts'
+
+/** Structural so the HTTP layer does not care which limiter implementation it is handed. */
+export interface RateLimiter {
+  hit(key: string, now: number): { allowed: boolean; retryAfterMs: number }
+  /** Forgets a key; login calls it after a success so a user's own sign-ins never lock them out. */
+  reset?(key: string): void
+}
+
+export interface HttpConfig {
+  /** Where browsers reach this server, without a trailing slash (see server/config). */
+  publicUrl: string
+  cookieSecure: boolean
+  /** Bearer token of the installation-wide admin endpoints; those endpoints are off when unset. */
+  adminToken?: string | undefined
+}
+
+export interface HttpDeps {
+  store: Store
+  bus: Bus
+  chat: ChatService
+  clock: { now(): number }
+  /** Key that signs visitor tokens. */
+  secret: string
+  config: HttpConfig
+  loginLimiter: RateLimiter
+  visitorLimiter: RateLimiter
+  /** Receives unexpected (500) errors; defaults to one line on stderr. */
+  logError?: (error: unknown, context: { method: string; path: string }) => void
+}
+
+/**
+ * What @hono/node-server passes as `c.env` (only the part we read). Absent under `app.request()`
+ * unless a test passes it.
+ */
+export interface AppBindings {
+  incoming?: { socket?: { remoteAddress?: string | undefined } }
+}
+
+export type AppEnv = { Bindings: AppBindings }

@@ -1,0 +1,6 @@
+export { createApp, MAX_BODY_BYTES } from './app.ts'
+export type { AppBindings, AppEnv, HttpConfig, HttpDeps, RateLimiter } from './deps.ts'
+export { HttpError, notFoundHandler } from './errors.ts'
+export { buildOpenApiDocument } from './openapi.ts'
+export { type RouteAuth, type RouteSpec, routes, routeTable } from './route-table.ts'
+export { SESSION_TTL_MS } from './routes/auth.ts'

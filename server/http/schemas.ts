@@ -1,0 +1,206 @@
+/**
+ * Every request and response shape of the HTTP API, in one file: the handlers validate with these
+ * and `openapi.ts` generates the document from them (through the route table), so the two cannot
+ * drift apart.
+ */
+import { z } from 'zod'
+import { LIMITS, wireConversation, wireMessage } from '../protocol/messages.ts'
+import { widgetSettingsSchema } from '../widgets/index.ts'
+
+const id = z.string().min(1).max(64)
+const timestamp = z.number().int().describe('Milliseconds since the Unix epoch')
+const jsonObject = z.record(z.string(), z.unknown())
+const email = z.string().trim().toLowerCase().pipe(z.email().max(254))
+/** Upper bound keeps password hashing from becoming a denial-of-service lever. */
+const newPassword = z.string().min(8).max(200)
+const personName = z.string().trim().min(1).max(120)
+/** URL-safe, so it can sit in `/chat/<slug>` without escaping. */
+const publicSlug = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{3,64}$/, '3–64 letters, digits, "-" or "_"')
+  .describe('The public chat page lives at /chat/<publicSlug>')
+/** An origin such as https://shop.example.com (a leading "*." matches subdomains). */
+const origin = z
+  .string()
+  .max(200)
+  .regex(/^https?:\/\/(\*\.)?[^\s/*]+$/, 'an origin like https://shop.example.com')
+
+// ---------------------------------------------------------------- shared
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.unknown()).optional(),
+  }),
+})
+
+export const workspace = z.object({ id: z.string(), name: z.string(), createdAt: timestamp })
+
+/** An operator as the API shows it: never the password hash. */
+export const publicOperator = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  role: z.enum(['admin', 'operator']),
+  createdAt: timestamp,
+})
+export type PublicOperator = z.infer<typeof publicOperator>
+
+export const line = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  settings: jsonObject,
+  createdAt: timestamp,
+})
+
+export const widget = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  lineId: z.string(),
+  name: z.string(),
+  publicSlug: z.string(),
+  settings: jsonObject,
+  allowedOrigins: z.array(z.string()),
+  createdAt: timestamp,
+})
+
+export const visitorContext = z.object({
+  page: z.string().max(2048).optional(),
+  referrer: z.string().max(2048).optional(),
+  language: z.string().max(35).optional(),
+  timeZone: z.string().max(64).optional(),
+  device: z.enum(['phone', 'tablet', 'desktop']).optional(),
+  userAgent: z.string().max(512).optional(),
+})
+
+export const visitor = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  context: jsonObject,
+})
+
+// ---------------------------------------------------------------- health
+
+export const healthResponse = z.object({ status: z.literal('ok') })
+export const readyResponse = z.object({ status: z.literal('ready') })
+export const unavailableResponse = z.object({ status: z.literal('unavailable'), reason: z.string() })
+
+// ---------------------------------------------------------------- operator sign-in
+
+export const loginBody = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(200),
+})
+
+export const sessionResponse = z.object({
+  operator: publicOperator,
+  workspace,
+  /** Send it back as the X-CSRF-Token header on every state-changing request. */
+  csrfToken: z.string(),
+})
+
+// ---------------------------------------------------------------- conversations (operators)
+
+export const conversationListQuery = z.object({
+  status: z.enum(['open', 'closed']).optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Only conversations assigned to the signed-in operator'),
+})
+
+export const conversationListResponse = z.object({ conversations: z.array(wireConversation) })
+
+export const conversationDetailResponse = z.object({
+  conversation: wireConversation,
+  messages: z.array(wireMessage),
+  visitor,
+})
+
+export const sendMessageBody = z.object({
+  clientId: z
+    .string()
+    .min(1)
+    .max(LIMITS.maxClientIdChars)
+    .describe('Client-chosen id; resends are idempotent'),
+  body: z.string().trim().min(1).max(LIMITS.maxBodyChars),
+})
+
+export const sendMessageResponse = z.object({ message: wireMessage, duplicate: z.boolean() })
+
+export const conversationResponse = z.object({ conversation: wireConversation })
+
+// ---------------------------------------------------------------- public widget endpoints
+
+export const widgetConfigResponse = z.object({
+  widgetId: z.string(),
+  lineId: z.string(),
+  name: z.string(),
+  publicSlug: z.string(),
+  settings: widgetSettingsSchema,
+  publicUrl: z.string(),
+  wsUrl: z.string().describe('WebSocket endpoint for visitors'),
+})
+
+export const createVisitorBody = z.object({ widgetId: id, context: visitorContext.optional() })
+
+export const createVisitorResponse = z.object({
+  visitorId: z.string(),
+  token: z.string().describe('Send as "Authorization: Bearer <token>" and when opening the socket'),
+})
+
+export const patchVisitorBody = z.object({
+  name: personName.nullable().optional(),
+  email: email.nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()./-]{3,32}$/, 'a phone number')
+    .nullable()
+    .optional(),
+  context: visitorContext.optional(),
+})
+
+export const visitorResponse = z.object({ visitor })
+
+// ---------------------------------------------------------------- admin
+
+export const createWorkspaceBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  operator: z.object({ email, name: personName, password: newPassword }),
+})
+
+export const createWorkspaceResponse = z.object({ workspace, operator: publicOperator, line, widget })
+
+export const createLineBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  settings: jsonObject.optional(),
+})
+export const lineResponse = z.object({ line })
+export const lineListResponse = z.object({ lines: z.array(line) })
+
+export const createOperatorBody = z.object({
+  email,
+  name: personName,
+  password: newPassword,
+  role: z.enum(['admin', 'operator']).default('operator'),
+})
+export const operatorResponse = z.object({ operator: publicOperator })
+export const operatorListResponse = z.object({ operators: z.array(publicOperator) })
+
+export const createWidgetBody = z.object({
+  lineId: id,
+  name: z.string().trim().min(1).max(120),
+  publicSlug: publicSlug.optional(),
+  settings: widgetSettingsSchema.optional(),
+  allowedOrigins: z.array(origin).max(50).optional(),
+})
+export const widgetResponse = z.object({ widget })
+export const widgetListResponse = z.object({ widgets: z.array(widget) })

@@ -1,0 +1,140 @@
+/**
+ * An operator of workspace A calls every operator and admin route of the table with workspace B's
+ * ids (in the path, in the body, in the query) and must never see or change B's data. Iterating the
+ * route table means a new route is covered automatically — and fails here until it has a sample body.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pathParams, type RouteId, routeTable } from './route-table.ts'
+import {
+  createHarness,
+  type Harness,
+  json,
+  type SignedIn,
+  seedConversation,
+  seedWorkspace,
+  signIn,
+} from './test-harness.ts'
+
+let h: Harness
+let admin: SignedIn
+const secrets: string[] = []
+let b: Awaited<ReturnType<typeof seedB>>
+
+async function seedB() {
+  const created = await seedWorkspace(h, 'b')
+  const conversation = await seedConversation(h, created.widget.id, 'B-private-message-text')
+  await h.store.updateVisitor(created.workspace.id, conversation.visitorId, {
+    name: 'B-visitor-name',
+    email: 'b-visitor@example.test',
+  })
+  const extraLine = await h.store.createLine({
+    workspaceId: created.workspace.id,
+    name: 'B-line-name',
+    now: 1,
+  })
+  return { ...created, ...conversation, extraLine }
+}
+
+/** A body for each route that takes one, pointing at B wherever the body can name something. */
+function sampleBody(id: RouteId): unknown {
+  const samples: Partial<Record<RouteId, unknown>> = {
+    login: { email: b.operator.email, password: 'wrong' },
+    sendMessage: { clientId: 'isolation-1', body: 'A writes into B?' },
+    patchVisitor: { name: 'A renames B?' },
+    createVisitor: { widgetId: b.widget.id },
+    createWorkspace: { name: 'W', operator: { email: 'w@example.test', name: 'W', password: 'password123' } },
+    createLine: { name: 'A line' },
+    createOperator: {
+      email: 'new-agent@example.test',
+      name: 'New',
+      password: 'password123',
+      role: 'operator',
+    },
+    createWidget: { lineId: b.line.id, name: 'Widget on B line' },
+  }
+  if (!(id in samples)) throw new Error(`Add a sample body for route ${id} to workspace-isolation.test.ts`)
+  return { ...(samples[id] as object), workspaceId: b.workspace.id }
+}
+
+beforeAll(async () => {
+  h = await createHarness()
+  await seedWorkspace(h, 'a')
+  b = await seedB()
+  admin = await signIn(h, 'admin-a@example.test')
+  secrets.push(
+    b.workspace.id,
+    b.workspace.name,
+    b.operator.id,
+    b.operator.email,
+    b.line.id,
+    b.extraLine.id,
+    b.extraLine.name,
+    b.widget.id,
+    b.widget.publicSlug,
+    b.visitorId,
+    b.conversationId,
+    b.messageId,
+    'B-private-message-text',
+    'B-visitor-name',
+    'b-visitor@example.test',
+  )
+})
+afterAll(async () => {
+  expect(h.unexpected).toEqual([])
+  await h.close()
+})
+
+const scoped = routeTable.filter(
+  (r) => r.auth === 'session' || r.auth === 'admin' || r.auth === 'admin-token',
+)
+
+describe('workspace isolation', () => {
+  it('covers the operator and admin routes', () => {
+    expect(scoped.length).toBeGreaterThanOrEqual(11)
+  })
+
+  for (const route of scoped) {
+    it(`${route.method.toUpperCase()} ${route.path} never reveals or changes workspace B`, async () => {
+      const candidates = [
+        b.conversationId,
+        b.visitorId,
+        b.widget.id,
+        b.line.id,
+        b.operator.id,
+        b.workspace.id,
+      ]
+      const paths = pathParams(route.path).length
+        ? candidates.map((id) =>
+            pathParams(route.path).reduce((p, name) => p.replace(`:${name}`, id), route.path),
+          )
+        : [route.path]
+      for (const path of paths) {
+        const url = `${path}?workspaceId=${b.workspace.id}`
+        const res =
+          route.method === 'get'
+            ? await h.app.request(url, { headers: { Cookie: admin.cookie } })
+            : await h.app.request(
+                url,
+                json(
+                  route.body ? sampleBody(route.id as RouteId) : {},
+                  admin.headers,
+                  route.method.toUpperCase(),
+                ),
+              )
+        const text = await res.text()
+        expect([200, 201, 401, 403, 404, 409]).toContain(res.status)
+        for (const secret of secrets)
+          expect(text, `${route.id} ${path} leaked ${secret}`).not.toContain(secret)
+      }
+    })
+  }
+
+  it('left B untouched', async () => {
+    const conversation = await h.store.getConversation(b.workspace.id, b.conversationId)
+    expect(conversation).toMatchObject({ status: 'open', lastSeq: 1 })
+    expect(await h.store.listLines(b.workspace.id)).toHaveLength(2)
+    expect(await h.store.listWidgets(b.workspace.id)).toHaveLength(1)
+    expect(await h.store.listOperators(b.workspace.id)).toHaveLength(1)
+    expect((await h.store.getVisitor(b.workspace.id, b.visitorId))?.name).toBe('B-visitor-name')
+  })
+})

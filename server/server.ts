@@ -1,0 +1,120 @@
+/**
+ * The composition root: opens storage and the bus, builds the chat service, the HTTP app and the
+ * WebSocket gateway, and listens. Everything is created here and passed down as plain objects;
+ * `close()` takes it all down again (tests start and stop many servers in one process).
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { getRequestListener } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createRateLimiter } from './auth/index.ts'
+import { openBus } from './bus/index.ts'
+import type { Bus } from './bus/types.ts'
+import { type ChatService, createChatService } from './chat/index.ts'
+import type { Config } from './config/index.ts'
+import { mountDemoPage } from './demo/demo-page.ts'
+import { createGateway } from './gateway/index.ts'
+import { type AppEnv, createApp, notFoundHandler } from './http/index.ts'
+import type { Log } from './log/index.ts'
+import { mountStaticAssets } from './static-assets.ts'
+import { openStore } from './store/index.ts'
+import type { Store } from './store/types.ts'
+
+export interface OpenlineServer {
+  /** The address the server listens on, e.g. http://127.0.0.1:54321. */
+  url: string
+  /** PUBLIC_URL, or `url` when the configured one names port 0. */
+  publicUrl: string
+  port: number
+  store: Store
+  bus: Bus
+  chat: ChatService
+  http: Server
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  log: Log
+  clock?: { now(): number }
+  /** Where the built browser apps are; default dist/ at the repository root. */
+  distDir?: string
+  /** Runs after migrations, before listening (the demo seed). */
+  beforeListen?: (deps: { store: Store; config: Config; secret: string }) => Promise<void>
+}
+
+const LOGIN_LIMIT = { limit: 5, windowMs: 15 * 60_000 }
+const VISITOR_LIMIT = { limit: 30, windowMs: 60_000 }
+
+export async function startOpenline(config: Config, options: StartOptions): Promise<OpenlineServer> {
+  const { log } = options
+  const clock = options.clock ?? { now: () => Date.now() }
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  await store.migrate()
+  const bus = await openBus({ redisUrl: config.redisUrl })
+  // All nodes must sign and verify visitor tokens with the same key, so the generated default
+  // lives in the shared database rather than in a local file.
+  const secret =
+    config.secret ??
+    (await store.getOrCreateSetting('visitor-token-secret', () => randomBytes(32).toString('base64url')))
+  await options.beforeListen?.({ store, config, secret })
+
+  // Listen first so a server on port 0 (tests, benches) knows its address before the app and the
+  // gateway are built with it; handlers are attached synchronously right after, before any request.
+  const http = createServer()
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(config.port, config.host, () => resolve())
+  })
+  const port = (http.address() as AddressInfo).port
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
+  const publicUrl = new URL(config.publicUrl).port === '0' ? url : config.publicUrl
+
+  const chat = createChatService({ store, bus, clock })
+  const api = createApp({
+    store,
+    bus,
+    chat,
+    clock,
+    secret,
+    config: { publicUrl, cookieSecure: config.cookieSecure, adminToken: config.adminToken },
+    loginLimiter: createRateLimiter(LOGIN_LIMIT),
+    visitorLimiter: createRateLimiter(VISITOR_LIMIT),
+  })
+  const root = new Hono<AppEnv>()
+  // Hono does not carry a sub-app's notFound over `route()`: keep unknown paths on the JSON shape.
+  root.notFound(notFoundHandler)
+  mountStaticAssets(root, options.distDir ?? fileURLToPath(new URL('../dist/', import.meta.url)))
+  mountDemoPage(root, { store, publicUrl })
+  root.route('/', api)
+
+  const gateway = createGateway({
+    store,
+    bus,
+    chat,
+    clock,
+    secret,
+    publicOrigin: new URL(publicUrl).origin,
+    log,
+  })
+  http.on('request', getRequestListener(root.fetch))
+  http.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname === '/ws') gateway.handleUpgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
+  http.on('clientError', (_error, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
+
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      await gateway.close()
+      http.closeAllConnections()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+      await bus.close()
+      await store.close()
+    })()
+    return closing
+  }
+  return { url, publicUrl, port, store, bus, chat, http, close }
+}
