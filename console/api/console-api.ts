@@ -1,0 +1,86 @@
+/**
+ * Every HTTP call the console makes (client API, issue "Chat end to end"). Response types come from
+ * the server's schemas as types only, so zod never ships to the browser.
+ */
+import type { z } from 'zod'
+import type * as s from '../../server/http/schemas.ts'
+import type { WireConversation } from '../../server/protocol/messages.ts'
+import { ApiError, type HttpClient } from './http-client.ts'
+
+export type Session = z.infer<typeof s.sessionResponse>
+export type Operator = Session['operator']
+export type ConversationDetail = z.infer<typeof s.conversationDetailResponse>
+export type VisitorRecord = ConversationDetail['visitor']
+
+export interface WidgetSummary {
+  id: string
+  name: string
+  publicSlug: string
+  lineId: string
+  settings: Record<string, unknown>
+  allowedOrigins: string[]
+}
+
+/** GET /api/admin/widgets/:id/snippet. */
+export interface WidgetSnippet {
+  html: string
+  externalHtml: string
+  publicChatUrl: string
+}
+
+export interface ConsoleApi {
+  /** Null when nobody is signed in (401). */
+  me(): Promise<Session | null>
+  login(email: string, password: string): Promise<Session>
+  logout(): Promise<void>
+  listConversations(query: { status: 'open' | 'closed'; mine?: boolean }): Promise<WireConversation[]>
+  getConversation(id: string): Promise<ConversationDetail>
+  closeConversation(id: string): Promise<WireConversation>
+  listWidgets(): Promise<WidgetSummary[]>
+  widgetSnippet(widgetId: string): Promise<WidgetSnippet>
+}
+
+export function createConsoleApi(http: HttpClient): ConsoleApi {
+  const remember = (session: Session): Session => {
+    http.setCsrfToken(session.csrfToken)
+    return session
+  }
+  const id = encodeURIComponent
+
+  return {
+    async me() {
+      try {
+        return remember(await http.get<Session>('/api/auth/me'))
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null
+        throw error
+      }
+    },
+    async login(email, password) {
+      return remember(await http.send<Session>('POST', '/api/auth/login', { email, password }))
+    },
+    async logout() {
+      await http.send<void>('POST', '/api/auth/logout')
+      http.setCsrfToken(null)
+    },
+    async listConversations({ status, mine }) {
+      const query = new URLSearchParams({ status })
+      if (mine) query.set('mine', 'true')
+      const res = await http.get<{ conversations: WireConversation[] }>(`/api/conversations?${query}`)
+      return res.conversations
+    },
+    getConversation: (conversationId) =>
+      http.get<ConversationDetail>(`/api/conversations/${id(conversationId)}`),
+    async closeConversation(conversationId) {
+      const res = await http.send<{ conversation: WireConversation }>(
+        'POST',
+        `/api/conversations/${id(conversationId)}/close`,
+      )
+      return res.conversation
+    },
+    async listWidgets() {
+      return (await http.get<{ widgets: WidgetSummary[] }>('/api/admin/widgets')).widgets
+    },
+    widgetSnippet: (widgetId) => http.get<WidgetSnippet>(`/api/admin/widgets/${id(widgetId)}/snippet`),
+  }
+}

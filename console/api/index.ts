@@ -1,0 +1,2 @@
+export * from './console-api.ts'
+export * from './http-client.ts'

@@ -1,0 +1,5 @@
+export * from './backoff.ts'
+export * from './frames.ts'
+export * from './realtime-connection.ts'
+export * from './socket.ts'
+export * from './typing-signal.ts'

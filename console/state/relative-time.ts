@@ -1,0 +1,17 @@
+/** Short "how long ago" labels for the inbox; `now` is passed in so the output is testable. */
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+export function relativeTime(then: number, now: number, locale?: string): string {
+  const age = Math.max(0, now - then)
+  if (age < MINUTE) return 'just now'
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`
+  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`
+  if (age < 7 * DAY) return `${Math.floor(age / DAY)} d ago`
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(then)
+}
+
+export function clockTime(at: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at)
+}

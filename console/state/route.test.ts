@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { parseRoute, routeHref } from './route.ts'
+
+describe('console routes', () => {
+  it('parses the console URLs', () => {
+    expect(parseRoute('/console/')).toEqual({ name: 'inbox' })
+    expect(parseRoute('/console')).toEqual({ name: 'inbox' })
+    expect(parseRoute('/console/install')).toEqual({ name: 'install' })
+    expect(parseRoute('/console/c/abc%20d')).toEqual({ name: 'conversation', id: 'abc d' })
+    expect(parseRoute('/console/nope/x')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/elsewhere')).toEqual({ name: 'not-found' })
+  })
+
+  it('round-trips hrefs', () => {
+    for (const route of [
+      { name: 'inbox' },
+      { name: 'install' },
+      { name: 'conversation', id: 'a/b' },
+    ] as const) {
+      expect(parseRoute(routeHref(route))).toEqual(route)
+    }
+  })
+})

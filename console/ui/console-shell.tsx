@@ -1,0 +1,260 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { Session, VisitorRecord } from '../api/index.ts'
+import {
+  consoleReducer,
+  conversationsInTab,
+  displayMessages,
+  type InboxTab,
+  initialConsoleState,
+  isVisitorTyping,
+  outboxFor,
+  TYPING_TTL_MS,
+  tabOf,
+  tabSummaries,
+  threadOf,
+} from '../state/index.ts'
+import { ConversationView } from './conversation-view.tsx'
+import type { ConsoleDeps } from './deps.ts'
+import { errorText } from './error-text.ts'
+import { Inbox } from './inbox.tsx'
+import { InstallPage } from './install-page.tsx'
+import { visitorLabel } from './names.ts'
+import { TopBar } from './top-bar.tsx'
+import { useConsoleRealtime } from './use-console-realtime.ts'
+import { useNow } from './use-now.ts'
+import { useRoute } from './use-route.ts'
+import { useStore } from './use-store.ts'
+import { useTypingSender } from './use-typing-sender.ts'
+import { VisitorPanel } from './visitor-panel.tsx'
+
+export interface ConsoleShellProps {
+  deps: ConsoleDeps
+  session: Session
+  onSignedOut(): void
+}
+
+export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) {
+  const me = session.operator.id
+  const [state, dispatch, getState] = useStore(consoleReducer, initialConsoleState)
+  const [route, navigate] = useRoute(deps.history)
+  const [tab, setTab] = useState<InboxTab>('waiting')
+  const [announcement, setAnnouncement] = useState('')
+  const [visible, setVisible] = useState(() => deps.page.isVisible())
+  const [visitors, setVisitors] = useState<Record<string, VisitorRecord>>({})
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [closing, setClosing] = useState(false)
+  const [, setTypingTick] = useState(0)
+  const now = useNow(deps.clock, deps.timers, 30_000)
+  const conversationId = route.name === 'conversation' ? route.id : null
+  const viewRef = useRef({ conversationId, visible })
+  viewRef.current = { conversationId, visible }
+  const marked = useRef(new Map<string, number>())
+  const refreshing = useRef(false)
+
+  const refreshInbox = useCallback(() => {
+    if (refreshing.current) return
+    refreshing.current = true
+    Promise.all([
+      deps.api.listConversations({ status: 'open' }),
+      deps.api.listConversations({ status: 'closed' }),
+    ])
+      .then(([open, closed]) => dispatch({ type: 'inbox.loaded', conversations: [...open, ...closed] }))
+      .catch((e: unknown) => dispatch({ type: 'notice', text: `Could not load the inbox: ${errorText(e)}` }))
+      .finally(() => {
+        refreshing.current = false
+      })
+  }, [deps, dispatch])
+
+  const connection = useConsoleRealtime(deps, dispatch, getState, {
+    refreshInbox,
+    announce: setAnnouncement,
+    alertNewConversation: (id, title, body) =>
+      deps.notifier.alert(title, body, () => navigate({ name: 'conversation', id })),
+    viewing: () => viewRef.current,
+    signedOut: onSignedOut,
+    onSessionReady: () => marked.current.clear(),
+  })
+  const typing = useTypingSender(useMemo(() => ({ ...deps, send: connection.send }), [deps, connection]))
+
+  useEffect(refreshInbox, [refreshInbox])
+  useEffect(() => deps.page.onVisibilityChange(() => setVisible(deps.page.isVisible())), [deps])
+
+  // Full history and visitor details whenever a conversation is opened (the context may have changed).
+  useEffect(() => {
+    if (!conversationId) return
+    let live = true
+    setLoadError(null)
+    deps.api.getConversation(conversationId).then(
+      (detail) => {
+        if (!live) return
+        dispatch({
+          type: 'conversation.loaded',
+          conversation: detail.conversation,
+          messages: detail.messages,
+        })
+        setVisitors((v) => ({ ...v, [conversationId]: detail.visitor }))
+      },
+      (e: unknown) => live && setLoadError(errorText(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [conversationId, deps, dispatch])
+
+  const conversation = conversationId ? state.conversations[conversationId] : undefined
+  const thread = conversationId ? threadOf(state, conversationId) : null
+  const lastSeq = thread?.messages.at(-1)?.seq ?? 0
+
+  // Mark read when the operator actually has the conversation on screen.
+  useEffect(() => {
+    if (!conversation || !visible || state.connection !== 'online') return
+    if (lastSeq <= conversation.operatorReadSeq || (marked.current.get(conversation.id) ?? 0) >= lastSeq)
+      return
+    const frame = {
+      type: 'message.read',
+      id: deps.newId(),
+      conversationId: conversation.id,
+      seq: lastSeq,
+    } as const
+    if (connection.send(frame)) marked.current.set(conversation.id, lastSeq)
+  }, [conversation, lastSeq, visible, state.connection, connection, deps])
+
+  // Re-render when a "typing" indication should expire.
+  const typingAt = conversationId ? state.visitorTyping[conversationId] : undefined
+  useEffect(() => {
+    if (typingAt === undefined) return
+    const handle = deps.timers.setTimeout(() => setTypingTick((n) => n + 1), TYPING_TTL_MS + 50)
+    return () => deps.timers.clearTimeout(handle)
+  }, [typingAt, deps])
+
+  // Opening a conversation (a link, a notification) or its moving between tabs (a reply claims it,
+  // a close) shows the tab it belongs to; a manual tab switch sticks until then.
+  const openedTab = conversation ? tabOf(conversation, me) : null
+  const follow = conversationId && openedTab ? `${conversationId}:${openedTab}` : null
+  useEffect(() => {
+    if (follow) setTab(follow.slice(follow.lastIndexOf(':') + 1) as InboxTab)
+  }, [follow])
+
+  function send(body: string) {
+    if (!conversationId) return
+    typing.stop()
+    const clientId = deps.newId()
+    dispatch({
+      type: 'outbox.queued',
+      entry: { clientId, conversationId, body, createdAt: deps.clock.now() },
+    })
+    connection.send({ type: 'message.send', id: clientId, conversationId, body })
+  }
+
+  function retry(clientId: string) {
+    const entry = getState().outbox.find((e) => e.clientId === clientId)
+    if (!entry?.conversationId) return
+    dispatch({ type: 'outbox.retry', clientId })
+    connection.send({
+      type: 'message.send',
+      id: clientId,
+      conversationId: entry.conversationId,
+      body: entry.body,
+    })
+  }
+
+  async function close() {
+    if (!conversationId) return
+    setClosing(true)
+    try {
+      dispatch({ type: 'inbox.loaded', conversations: [await deps.api.closeConversation(conversationId)] })
+    } catch (e) {
+      dispatch({ type: 'notice', text: `Could not close the conversation: ${errorText(e)}` })
+    } finally {
+      setClosing(false)
+    }
+  }
+
+  async function signOut() {
+    try {
+      await deps.api.logout()
+      onSignedOut()
+    } catch (e) {
+      dispatch({ type: 'notice', text: `Could not sign out: ${errorText(e)}` })
+    }
+  }
+
+  const known = (id: string) => state.threads[id]?.messages
+  const showInbox = route.name !== 'install'
+
+  return (
+    <div class="app">
+      <a href="#main" class="skip-link">
+        Skip to content
+      </a>
+      <TopBar
+        operatorName={session.operator.name}
+        workspaceName={session.workspace.name}
+        route={route}
+        navigate={navigate}
+        connection={state.connection}
+        notifier={deps.notifier}
+        onSignOut={signOut}
+      />
+      {state.notice && (
+        <div class="notice" role="alert">
+          {state.notice}{' '}
+          <button type="button" class="link-button" onClick={() => dispatch({ type: 'notice', text: null })}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div class={`layout ${route.name}`}>
+        {showInbox && (
+          <Inbox
+            tab={tab}
+            onTab={setTab}
+            summaries={tabSummaries(state.conversations, me, known)}
+            conversations={conversationsInTab(state.conversations, tab, me)}
+            knownMessages={known}
+            selectedId={conversationId}
+            now={now}
+            navigate={navigate}
+          />
+        )}
+        <main id="main" tabIndex={-1} class="main">
+          {route.name === 'install' && <InstallPage api={deps.api} clipboard={deps.clipboard} />}
+          {route.name === 'inbox' && <p class="placeholder">Pick a conversation from the inbox.</p>}
+          {route.name === 'not-found' && <p class="placeholder">This page does not exist.</p>}
+          {route.name === 'conversation' && !conversation && (
+            <p class={loadError ? 'form-error' : 'hint'} role={loadError ? 'alert' : undefined}>
+              {loadError ?? 'Loading conversation…'}
+            </p>
+          )}
+          {conversation && thread && (
+            <ConversationView
+              conversation={conversation}
+              messages={displayMessages(thread.messages, outboxFor(state, conversation.id), {
+                ownKind: 'operator',
+                ownName: session.operator.name,
+                readByOtherSeq: conversation.visitorReadSeq,
+              })}
+              loading={!thread.loaded}
+              visitorTyping={isVisitorTyping(state, conversation.id, deps.clock.now())}
+              closing={closing}
+              onSend={send}
+              onTyping={() => typing.onInput(conversation.id)}
+              onRetry={retry}
+              onClose={close}
+            />
+          )}
+        </main>
+        {conversation && (
+          <VisitorPanel
+            visitor={visitors[conversation.id] ?? null}
+            fallbackName={visitorLabel(conversation)}
+            now={now}
+          />
+        )}
+      </div>
+      <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import type { WireConversation } from '../../server/protocol/messages.ts'
+import type { DisplayMessage } from '../state/index.ts'
+import { Composer } from './composer.tsx'
+import { MessageList } from './message-list.tsx'
+import { visitorLabel } from './names.ts'
+
+export interface ConversationViewProps {
+  conversation: WireConversation
+  messages: readonly DisplayMessage[]
+  loading: boolean
+  visitorTyping: boolean
+  closing: boolean
+  onSend(body: string): void
+  onTyping(): void
+  onRetry(clientId: string): void
+  onClose(): void
+}
+
+export function ConversationView(props: ConversationViewProps) {
+  const { conversation: c, messages, visitorTyping } = props
+  const name = visitorLabel(c)
+  const closed = c.status === 'closed'
+  return (
+    <section class="conversation" aria-labelledby="conversation-title" data-conversation-id={c.id}>
+      <header class="conversation-header">
+        <h1 id="conversation-title">{name}</h1>
+        <span class={`status-pill ${c.status}`} data-testid="conversation-status">
+          {closed ? 'Closed' : c.assigneeId ? 'Open' : 'Waiting'}
+        </span>
+        {!closed && (
+          <button
+            type="button"
+            class="button"
+            data-testid="close-conversation"
+            onClick={props.onClose}
+            disabled={props.closing}
+          >
+            {props.closing ? 'Closing…' : 'Close conversation'}
+          </button>
+        )}
+      </header>
+      {props.loading && messages.length === 0 ? (
+        <p class="hint">Loading messages…</p>
+      ) : (
+        <MessageList
+          messages={messages}
+          ownKind="operator"
+          onRetry={props.onRetry}
+          label={`Messages with ${name}`}
+        />
+      )}
+      <p class="typing" data-testid="visitor-typing" aria-live="polite">
+        {visitorTyping ? `${name} is typing…` : ''}
+      </p>
+      <Composer
+        label={`Reply to ${name}`}
+        onSend={props.onSend}
+        onTyping={props.onTyping}
+        disabled={closed}
+        disabledReason="This conversation is closed. It reopens when the visitor writes again."
+      />
+    </section>
+  )
+}

@@ -1,0 +1,136 @@
+import type { WireConversation, WireMessage } from '../../server/protocol/messages.ts'
+import {
+  activityAt,
+  INBOX_TABS,
+  type InboxTab,
+  type Route,
+  relativeTime,
+  type TabSummary,
+  unreadCount,
+} from '../state/index.ts'
+import { Link } from './link.tsx'
+import { preview, visitorLabel } from './names.ts'
+
+const TAB_LABELS: Record<InboxTab, string> = { waiting: 'Waiting', mine: 'Mine', closed: 'Closed' }
+const EMPTY_TEXT: Record<InboxTab, string> = {
+  waiting: 'Nobody is waiting. New chats appear here.',
+  mine: 'No open chats assigned to you.',
+  closed: 'No closed chats yet.',
+}
+
+export interface InboxProps {
+  tab: InboxTab
+  onTab(tab: InboxTab): void
+  summaries: Record<InboxTab, TabSummary>
+  conversations: readonly WireConversation[]
+  knownMessages(conversationId: string): readonly WireMessage[] | undefined
+  selectedId: string | null
+  now: number
+  navigate(route: Route): void
+}
+
+export function Inbox(props: InboxProps) {
+  const { tab, summaries, conversations } = props
+
+  // ARIA tabs pattern: arrow keys move between tabs, Tab moves into the list.
+  function onKeyDown(event: KeyboardEvent) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (step === 0) return
+    event.preventDefault()
+    const next = INBOX_TABS[(INBOX_TABS.indexOf(tab) + step + INBOX_TABS.length) % INBOX_TABS.length]!
+    props.onTab(next)
+    const el = (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#inbox-tab-${next}`)
+    el?.focus()
+  }
+
+  return (
+    <nav class="inbox" aria-label="Conversations">
+      <div role="tablist" aria-label="Inbox" class="tabs" onKeyDown={onKeyDown}>
+        {INBOX_TABS.map((t) => {
+          const s = summaries[t]
+          const selected = t === tab
+          return (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`inbox-tab-${t}`}
+              data-testid={`tab-${t}`}
+              data-count={s.conversations}
+              data-unread={s.unread}
+              aria-selected={selected}
+              aria-controls="inbox-panel"
+              tabIndex={selected ? 0 : -1}
+              class="tab"
+              onClick={() => props.onTab(t)}
+            >
+              {TAB_LABELS[t]} <span class="tab-count">{s.conversations}</span>
+              {s.unread > 0 && (
+                <span class="badge" data-testid={`tab-${t}-unread`}>
+                  {s.unread}
+                  <span class="sr-only"> unread</span>
+                </span>
+              )}
+            </button>
+          )
+        })}
+      </div>
+      <div id="inbox-panel" role="tabpanel" aria-labelledby={`inbox-tab-${tab}`}>
+        {conversations.length === 0 ? (
+          <p class="empty">{EMPTY_TEXT[tab]}</p>
+        ) : (
+          <ul class="conversation-list">
+            {conversations.map((c) => (
+              <InboxItem
+                key={c.id}
+                conversation={c}
+                {...props}
+                unread={unreadCount(c, props.knownMessages(c.id))}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </nav>
+  )
+}
+
+function InboxItem({
+  conversation: c,
+  unread,
+  selectedId,
+  now,
+  navigate,
+}: InboxProps & { conversation: WireConversation; unread: number }) {
+  const at = activityAt(c)
+  const selected = c.id === selectedId
+  return (
+    <li>
+      <Link
+        to={{ name: 'conversation', id: c.id }}
+        navigate={navigate}
+        class={`conversation-item${unread > 0 ? ' unread' : ''}`}
+        data-testid="inbox-item"
+        data-conversation-id={c.id}
+        data-unread={unread}
+        aria-current={selected ? 'page' : undefined}
+      >
+        <span class="item-top">
+          <span class="item-name">{visitorLabel(c)}</span>
+          <time class="item-time" dateTime={new Date(at).toISOString()}>
+            {relativeTime(at, now)}
+          </time>
+        </span>
+        <span class="item-bottom">
+          <span class="item-preview">{preview(c)}</span>
+          {unread > 0 && (
+            <span class="badge" data-testid="unread-count">
+              {unread}
+              <span class="sr-only"> unread</span>
+            </span>
+          )}
+        </span>
+      </Link>
+    </li>
+  )
+}

@@ -1,0 +1,5 @@
+export * from './app.tsx'
+export * from './composer.tsx'
+export * from './deps.ts'
+export * from './history.ts'
+export * from './message-list.tsx'

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'preact/hooks'
+import type { DisplayMessage } from '../state/index.ts'
+import { clockTime } from '../state/index.ts'
+
+export interface MessageListProps {
+  messages: readonly DisplayMessage[]
+  /** The author kind whose messages are "ours" (right-aligned, with a delivery status). */
+  ownKind: 'visitor' | 'operator'
+  onRetry(clientId: string): void
+  label: string
+}
+
+const STATUS_TEXT = { pending: 'Sending…', failed: 'Not sent', delivered: 'Delivered' } as const
+
+export function MessageList({ messages, ownKind, onRetry, label }: MessageListProps) {
+  const end = useRef<HTMLLIElement>(null)
+  const count = messages.length
+  // Keep the newest message in view whenever one is added.
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' })
+  }, [count])
+
+  return (
+    <ol class="messages" role="log" aria-live="polite" aria-label={label} data-testid="message-list">
+      {messages.map((m) => {
+        const own = m.authorKind === ownKind
+        return (
+          <li
+            key={m.key}
+            class={`message ${own ? 'own' : 'theirs'} ${m.authorKind}`}
+            data-testid="message"
+            data-status={m.status}
+            data-read={m.read ? 'true' : 'false'}
+            data-client-id={m.clientId}
+            data-seq={m.seq ?? undefined}
+          >
+            <span class="message-meta">
+              <span class="message-author">
+                {m.authorName ?? (m.authorKind === 'visitor' ? 'Visitor' : 'Operator')}
+              </span>{' '}
+              <time dateTime={new Date(m.createdAt).toISOString()}>{clockTime(m.createdAt)}</time>
+            </span>
+            <span class="message-body">{m.body}</span>
+            {own && (
+              <span class={`message-status ${m.status}`}>
+                {m.status === 'delivered' && m.read ? 'Read' : STATUS_TEXT[m.status]}
+                {m.status === 'failed' && (
+                  <>
+                    {m.error ? `: ${m.error}` : ''}{' '}
+                    <button type="button" class="link-button" onClick={() => onRetry(m.clientId)}>
+                      Retry
+                    </button>
+                  </>
+                )}
+              </span>
+            )}
+          </li>
+        )
+      })}
+      <li ref={end} class="messages-end" aria-hidden="true" />
+    </ol>
+  )
+}

@@ -1,0 +1,102 @@
+/**
+ * What the console does in reaction to a server frame, beyond updating state: resync and resend
+ * after a (re)connect, fill sequence gaps, alert on new conversations, announce visitor messages.
+ */
+import type { ClientFrame, ServerFrame } from '../../server/protocol/messages.ts'
+import {
+  type ConsoleState,
+  entriesToSend,
+  hasGap,
+  isNewWaitingConversation,
+  threadOf,
+} from '../state/index.ts'
+import { visitorLabel } from './names.ts'
+
+export interface FrameEffectsContext {
+  send(frame: ClientFrame): boolean
+  newId(): string
+  /** Re-fetch the inbox over HTTP (after a reconnect, or when a frame names an unknown conversation). */
+  refreshInbox(): void
+  alertNewConversation(conversationId: string, title: string, body: string): void
+  announce(text: string): void
+  /** The conversation on screen, if any, and whether the tab is visible. */
+  viewing(): { conversationId: string | null; visible: boolean }
+  /** Conversation id → id of its `conversation.sync` in flight, so a burst of frames asks only once. */
+  syncing: Map<string, string>
+  /** Number of `session.ready` frames seen so far, before this one. */
+  sessions: number
+}
+
+export function afterFrame(
+  frame: ServerFrame,
+  before: ConsoleState,
+  after: ConsoleState,
+  ctx: FrameEffectsContext,
+) {
+  switch (frame.type) {
+    case 'session.ready':
+      onSessionReady(after, ctx)
+      return
+    case 'conversation.updated': {
+      const c = frame.conversation
+      if (isNewWaitingConversation(before.conversations[c.id], c)) {
+        ctx.alertNewConversation(c.id, 'New chat waiting', `${visitorLabel(c)} started a conversation`)
+        ctx.announce(`New chat from ${visitorLabel(c)}`)
+      }
+      return
+    }
+    case 'message.created': {
+      const m = frame.message
+      const conversation = after.conversations[m.conversationId]
+      if (!conversation) {
+        ctx.refreshInbox()
+        return
+      }
+      const thread = threadOf(after, m.conversationId)
+      if (thread.loaded && hasGap(thread)) requestSync(m.conversationId, thread.contiguousSeq, ctx)
+      const view = ctx.viewing()
+      const onScreen = view.visible && view.conversationId === m.conversationId
+      if (
+        m.authorKind === 'visitor' &&
+        !onScreen &&
+        m.seq > (before.conversations[m.conversationId]?.lastSeq ?? 0)
+      ) {
+        ctx.announce(`New message from ${visitorLabel(conversation)}: ${m.body.slice(0, 140)}`)
+      }
+      return
+    }
+    case 'conversation.synced':
+      ctx.syncing.delete(frame.conversationId)
+      return
+    case 'frame.error':
+      for (const [conversationId, ref] of ctx.syncing)
+        if (ref === frame.ref) ctx.syncing.delete(conversationId)
+      return
+    default:
+      return
+  }
+}
+
+function onSessionReady(state: ConsoleState, ctx: FrameEffectsContext): void {
+  if (ctx.sessions > 0) ctx.refreshInbox()
+  ctx.syncing.clear()
+  for (const [conversationId, thread] of Object.entries(state.threads)) {
+    if (thread.loaded) requestSync(conversationId, thread.contiguousSeq, ctx)
+  }
+  for (const entry of entriesToSend(state.outbox)) {
+    if (!entry.conversationId) continue
+    ctx.send({
+      type: 'message.send',
+      id: entry.clientId,
+      conversationId: entry.conversationId,
+      body: entry.body,
+    })
+  }
+}
+
+function requestSync(conversationId: string, afterSeq: number, ctx: FrameEffectsContext): void {
+  if (ctx.syncing.has(conversationId)) return
+  const id = ctx.newId()
+  if (ctx.send({ type: 'conversation.sync', id, conversationId, afterSeq }))
+    ctx.syncing.set(conversationId, id)
+}
