@@ -244,6 +244,16 @@ export const routes = {
     responses: { 201: s.widgetResponse },
     errors: [400, 404, 409],
   }),
+  widgetSnippet: route({
+    id: 'widgetSnippet',
+    method: 'get',
+    path: '/api/admin/widgets/:id/snippet',
+    summary: 'The script tag to paste into a site, and the public chat link',
+    tag: 'admin',
+    auth: 'admin',
+    responses: { 200: s.widgetSnippetResponse },
+    errors: [404],
+  }),
   openapi: route({
     id: 'openapi',
     method: 'get',

@@ -204,3 +204,11 @@ export const createWidgetBody = z.object({
 })
 export const widgetResponse = z.object({ widget })
 export const widgetListResponse = z.object({ widgets: z.array(widget) })
+
+export const widgetSnippetResponse = z.object({
+  /** The snippet to paste before </body>: defines the command queue, loads the loader after page load. */
+  html: z.string(),
+  /** A single external <script> tag for sites whose Content-Security-Policy forbids inline scripts. */
+  externalHtml: z.string(),
+  publicChatUrl: z.string(),
+})

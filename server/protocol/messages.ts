@@ -225,8 +225,6 @@ export type ClientFrameOf<T extends ClientFrameType> = Extract<ClientFrame, { ty
 export const CLOSE_CODES = {
   /** The client did not drain its buffer: the server will not queue without bound. */
   slowConsumer: 4008,
-  /** Heartbeat missed. */
-  heartbeatTimeout: 4009,
   /** The session or token stopped being valid. */
   unauthorized: 4001,
   /** The server is shutting down; reconnect. */

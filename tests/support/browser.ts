@@ -38,7 +38,11 @@ export interface AxeViolation {
 export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE })
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
     const result = await axe.run(selector ?? document, { resultTypes: ['violations'] })
     return result.violations.map((v) => ({
       id: v.id,

@@ -190,3 +190,19 @@ describe('workspace admin routes', () => {
     expect(await h.store.listLines(a.workspace.id)).toHaveLength(1)
   })
 })
+
+describe('GET /api/admin/widgets/:id/snippet', () => {
+  it('gives an admin the snippet, the strict-CSP variant and the public chat link of their widget', async () => {
+    const a = await seedWorkspace(h, 'a')
+    const admin = await signIn(h, 'admin-a@example.test')
+    const res = await h.app.request(`/api/admin/widgets/${a.widget.id}/snippet`, {
+      headers: { Cookie: admin.cookie },
+    })
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.html).toContain(a.widget.id)
+    expect(body.html).toContain('/widget/loader.js')
+    expect(body.externalHtml).toMatch(/^<script [^>]*src="[^"]+\/widget\/loader\.js"/)
+    expect(body.publicChatUrl).toMatch(new RegExp(`/chat/${a.widget.publicSlug}$`))
+  })
+})

@@ -1,3 +1,4 @@
+import { renderExternalSnippet, renderSnippet } from '../../../embed-snippet/index.ts'
 import { hashPassword } from '../../auth/index.ts'
 import { createWorkspaceWithDefaults, newPublicSlug } from '../../workspaces/index.ts'
 import type { HttpDeps } from '../deps.ts'
@@ -65,5 +66,16 @@ export function mountAdmin({ mount }: Mounter, deps: HttpDeps): void {
       now: clock.now(),
     })
     return c.json({ widget: presentWidget(widget) }, 201)
+  })
+
+  mount(routes.widgetSnippet, async (c, { auth, params }) => {
+    const widget = await store.getWidget(auth.session.workspaceId, params.id)
+    if (!widget) throw new HttpError(404, 'not_found', 'No such widget')
+    const { publicUrl } = deps.config
+    return c.json({
+      html: renderSnippet({ publicUrl, widgetId: widget.id }),
+      externalHtml: renderExternalSnippet({ publicUrl, widgetId: widget.id }),
+      publicChatUrl: `${publicUrl}/chat/${widget.publicSlug}`,
+    })
   })
 }

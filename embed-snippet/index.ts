@@ -1,0 +1,1 @@
+export { loaderUrl, renderExternalSnippet, renderSnippet, type SnippetOptions } from './render-snippet.ts'

@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'preact/hooks'
+import type { WidgetSettings } from '../../server/widgets/settings-schema.ts'
+import type { ChatController } from '../realtime/types.ts'
+import { unreadCount } from '../state/selectors.ts'
+import { Composer } from './composer.tsx'
+import { CloseIcon } from './icons.tsx'
+import { MessageList } from './message-list.tsx'
+import { type ChatTexts, defaultTexts } from './texts.ts'
+import { useChatState } from './use-chat-state.ts'
+import { usePageVisible } from './use-page-visible.ts'
+import { useVisualViewport } from './use-visual-viewport.ts'
+
+/**
+ * The main colour is not a setting of the panel: it reads `--ol-color` / `--ol-on-color` from its
+ * container (the widget's host element, or an element styled with `themeStyle(color)`), so the
+ * panel chunk never carries the contrast maths the loader already has.
+ */
+export type PanelSettings = Partial<
+  Pick<WidgetSettings, 'theme' | 'position' | 'title' | 'greeting' | 'showOperatorAvatar'>
+>
+
+export interface ChatPanelProps {
+  /** From createBrowserChat (or createChat in tests). */
+  chat: ChatController
+  /** Widget settings: theme, title, greeting… (texts override title and greeting). */
+  settings?: PanelSettings
+  texts?: Partial<ChatTexts>
+  /** "floating": the widget's panel above the launcher (full-screen on phones). "page": fills its container. */
+  layout?: 'floating' | 'page'
+  /** Shows the close button and lets Escape close the panel. */
+  onClose?: () => void
+  /** Move focus into the composer on mount (the visitor just opened the chat). */
+  autoFocus?: boolean
+  /** Where relative avatar URLs point: the Openline server. */
+  baseUrl?: string
+  id?: string
+}
+
+export function ChatPanel(props: ChatPanelProps) {
+  const { chat, settings = {}, layout = 'floating', onClose } = props
+  const texts: ChatTexts = {
+    ...defaultTexts,
+    ...(settings.title && { title: settings.title }),
+    ...(settings.greeting !== undefined && { greeting: settings.greeting }),
+    ...props.texts,
+  }
+  const state = useChatState(chat)
+  const visible = usePageVisible()
+  const unread = unreadCount(state)
+  const root = useRef<HTMLElement>(null)
+  useVisualViewport(root)
+
+  // On screen means open: this is first contact (the visitor is created and the socket connects).
+  useEffect(() => {
+    if (!chat.getState().open) chat.setOpen(true)
+  }, [chat])
+
+  useEffect(() => {
+    if (visible && unread > 0) chat.markRead()
+  }, [chat, visible, unread])
+
+  useEffect(() => {
+    const el = root.current
+    if (!el || !onClose) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      event.stopPropagation()
+      onClose()
+    }
+    el.addEventListener('keydown', onKey)
+    return () => el.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  return (
+    <section
+      ref={root}
+      id={props.id}
+      class="ol-panel"
+      role={layout === 'floating' ? 'dialog' : undefined}
+      aria-label={texts.title}
+      data-layout={layout}
+      data-theme={settings.theme ?? 'auto'}
+      data-position={settings.position ?? 'bottom-right'}
+      data-testid="openline-panel"
+    >
+      <div class="ol-head">
+        <h2 class="ol-title">{texts.title}</h2>
+        {onClose && (
+          <button
+            type="button"
+            class="ol-close"
+            aria-label={texts.close}
+            onClick={onClose}
+            data-testid="openline-close"
+          >
+            <CloseIcon />
+          </button>
+        )}
+      </div>
+      {state.connection === 'offline' && (
+        <p class="ol-note" role="status">
+          {texts.offline}
+        </p>
+      )}
+      <MessageList
+        state={state}
+        texts={texts}
+        greeting={texts.greeting}
+        showAvatar={settings.showOperatorAvatar ?? true}
+        baseUrl={props.baseUrl}
+      />
+      <p class="ol-typing" aria-live="polite" data-testid="openline-typing">
+        {state.typing ? texts.typing(state.typing.name) : ''}
+      </p>
+      {state.conversationStatus === 'closed' && <p class="ol-note">{texts.conversationClosed}</p>}
+      <Composer chat={chat} texts={texts} autoFocus={props.autoFocus ?? false} />
+    </section>
+  )
+}

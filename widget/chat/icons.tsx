@@ -1,0 +1,23 @@
+const common = {
+  focusable: 'false',
+  width: 20,
+  height: 20,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  'stroke-width': 2,
+  'stroke-linecap': 'round',
+  'stroke-linejoin': 'round',
+} as const
+
+export const CloseIcon = () => (
+  <svg aria-hidden="true" {...common}>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </svg>
+)
+
+export const SendIcon = () => (
+  <svg aria-hidden="true" {...common}>
+    <path d="M4 12l16-8-6 16-2-6-8-2z" />
+  </svg>
+)

@@ -1,0 +1,43 @@
+import type { ShownStatus } from '../state/selectors.ts'
+import type { ChatMessage } from '../state/types.ts'
+import { Avatar } from './avatar.tsx'
+import { formatTime } from './format-time.ts'
+import type { ChatTexts } from './texts.ts'
+
+interface MessageItemProps {
+  message: ChatMessage
+  status: ShownStatus
+  texts: ChatTexts
+  /** First message of an operator's run: show who is writing. */
+  showAuthor: boolean
+  showAvatar: boolean
+  baseUrl: string | undefined
+}
+
+export function MessageItem({ message, status, texts, showAuthor, showAvatar, baseUrl }: MessageItemProps) {
+  const mine = message.authorKind === 'visitor'
+  const author = mine ? texts.you : (message.authorName ?? texts.operator)
+  return (
+    <li class="ol-msg" data-author={message.authorKind} data-status={status} data-testid="openline-message">
+      {showAuthor && (
+        <span class="ol-who">
+          {showAvatar && <Avatar name={author} url={message.authorAvatarUrl} baseUrl={baseUrl} />}
+          <span>{author}</span>
+        </span>
+      )}
+      <span class="ol-bubble">
+        {/* Screen readers hear who wrote each line even where the name is not repeated visually. */}
+        {!showAuthor && message.authorKind !== 'system' && <span class="ol-sr">{author}: </span>}
+        {message.body}
+      </span>
+      <span class="ol-meta">
+        <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
+        {mine && (
+          <span class="ol-status" data-testid="openline-message-status">
+            {texts.status[status]}
+          </span>
+        )}
+      </span>
+    </li>
+  )
+}

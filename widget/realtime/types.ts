@@ -1,0 +1,64 @@
+import type { ChatState } from '../state/types.ts'
+
+/** Just what the client needs from a WebSocket; tests pass a fake constructor, browsers an adapter. */
+export interface SocketLike {
+  send(data: string): void
+  close(code?: number): void
+  onopen: (() => void) | null
+  onmessage: ((event: { data: unknown }) => void) | null
+  onclose: ((event: { code: number }) => void) | null
+}
+
+export type SocketConstructor = new (url: string) => SocketLike
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface Network {
+  online(): boolean
+  /** Called with the new state on every `online`/`offline` event. */
+  subscribe(listener: (online: boolean) => void): () => void
+}
+
+export type DeviceClass = 'phone' | 'tablet' | 'desktop'
+
+/** POST /api/visitors `context`: captured once, on first contact. */
+export interface VisitorContext {
+  page?: string
+  referrer?: string
+  language?: string
+  timeZone?: string
+  device?: DeviceClass
+  userAgent?: string
+}
+
+/** What `Openline('identify', …)` accepts (PATCH /api/visitors/me). */
+export interface VisitorTraits {
+  name?: string | null
+  email?: string | null
+  phone?: string | null
+}
+
+export type ChatEventName = 'message'
+
+/**
+ * The object the chat components render from: the widget and the public chat page both create one
+ * (createBrowserChat) and hand it to <ChatPanel chat={…} />.
+ */
+export interface ChatController {
+  getState(): ChatState
+  subscribe(listener: () => void): () => void
+  /** Restores history from storage, then connects if this browser is already a visitor. */
+  start(): Promise<void>
+  /** Queues a message (shown as pending at once); false when the body is empty or too long. */
+  send(body: string): boolean
+  /** Call on every keystroke in the composer: throttled into `typing.update` frames. */
+  typing(): void
+  /** The visitor has seen everything on screen (panel open and page visible). */
+  markRead(): void
+  setOpen(open: boolean): void
+  identify(traits: VisitorTraits): Promise<void>
+  stop(): void
+}

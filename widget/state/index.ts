@@ -1,0 +1,7 @@
+export { broadcastPeers, isShared, type PeerChannel } from './cross-tab.ts'
+export { idbKeyValue } from './idb-key-value.ts'
+export { chatReducer, initialChatState } from './messages-reducer.ts'
+export { type KeyValue, persistChanges, persistedOf, readPersisted, storageKey } from './persist.ts'
+export { deliveryOf, hasGap, highestSeq, outbox, type ShownStatus, unreadCount } from './selectors.ts'
+export { createStore, type Store } from './store.ts'
+export type * from './types.ts'

@@ -1,0 +1,1 @@
+export { contrastRatio, DEFAULT_COLOR, luminance, onColor, safeColor } from './contrast.ts'
