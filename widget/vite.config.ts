@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { intrinsicPromise } from './build/intrinsic-promise.ts'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -13,6 +14,7 @@ export default defineConfig({
   base: '/widget/',
   publicDir: false,
   logLevel: 'warn',
+  plugins: [intrinsicPromise()],
   // There is no Preact plugin installed: Oxc compiles the JSX straight to preact's automatic runtime.
   // `development: false` because Vite derives it from NODE_ENV, which is "test" when the test
   // suite builds the widget, and dev JSX adds file names and line numbers to every element.
