@@ -204,7 +204,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
           </button>
         </div>
       )}
-      <div class={`layout ${route.name}`}>
+      <div class={`layout route-${route.name}`}>
         {showInbox && (
           <Inbox
             tab={tab}
@@ -219,8 +219,18 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
         )}
         <main id="main" tabIndex={-1} class="main">
           {route.name === 'install' && <InstallPage api={deps.api} clipboard={deps.clipboard} />}
-          {route.name === 'inbox' && <p class="placeholder">Pick a conversation from the inbox.</p>}
-          {route.name === 'not-found' && <p class="placeholder">This page does not exist.</p>}
+          {route.name === 'inbox' && (
+            <div class="placeholder">
+              <h1>Inbox</h1>
+              <p>Pick a conversation from the inbox.</p>
+            </div>
+          )}
+          {route.name === 'not-found' && (
+            <div class="placeholder">
+              <h1>Not found</h1>
+              <p>This page does not exist.</p>
+            </div>
+          )}
           {route.name === 'conversation' && !conversation && (
             <p class={loadError ? 'form-error' : 'hint'} role={loadError ? 'alert' : undefined}>
               {loadError ?? 'Loading conversation…'}

@@ -21,43 +21,46 @@ export function MessageList({ messages, ownKind, onRetry, label }: MessageListPr
   }, [count])
 
   return (
-    <ol class="messages" role="log" aria-live="polite" aria-label={label} data-testid="message-list">
-      {messages.map((m) => {
-        const own = m.authorKind === ownKind
-        return (
-          <li
-            key={m.key}
-            class={`message ${own ? 'own' : 'theirs'} ${m.authorKind}`}
-            data-testid="message"
-            data-status={m.status}
-            data-read={m.read ? 'true' : 'false'}
-            data-client-id={m.clientId}
-            data-seq={m.seq ?? undefined}
-          >
-            <span class="message-meta">
-              <span class="message-author">
-                {m.authorName ?? (m.authorKind === 'visitor' ? 'Visitor' : 'Operator')}
-              </span>{' '}
-              <time dateTime={new Date(m.createdAt).toISOString()}>{clockTime(m.createdAt)}</time>
-            </span>
-            <span class="message-body">{m.body}</span>
-            {own && (
-              <span class={`message-status ${m.status}`}>
-                {m.status === 'delivered' && m.read ? 'Read' : STATUS_TEXT[m.status]}
-                {m.status === 'failed' && (
-                  <>
-                    {m.error ? `: ${m.error}` : ''}{' '}
-                    <button type="button" class="link-button" onClick={() => onRetry(m.clientId)}>
-                      Retry
-                    </button>
-                  </>
-                )}
+    // The live region wraps the list: a role on the <ol> itself would strip its list semantics.
+    <div class="messages-log" role="log" aria-live="polite" aria-label={label}>
+      <ol class="messages" data-testid="message-list">
+        {messages.map((m) => {
+          const own = m.authorKind === ownKind
+          return (
+            <li
+              key={m.key}
+              class={`message ${own ? 'own' : 'theirs'} ${m.authorKind}`}
+              data-testid="message"
+              data-status={m.status}
+              data-read={m.read ? 'true' : 'false'}
+              data-client-id={m.clientId}
+              data-seq={m.seq ?? undefined}
+            >
+              <span class="message-meta">
+                <span class="message-author">
+                  {m.authorName ?? (m.authorKind === 'visitor' ? 'Visitor' : 'Operator')}
+                </span>{' '}
+                <time dateTime={new Date(m.createdAt).toISOString()}>{clockTime(m.createdAt)}</time>
               </span>
-            )}
-          </li>
-        )
-      })}
-      <li ref={end} class="messages-end" aria-hidden="true" />
-    </ol>
+              <span class="message-body">{m.body}</span>
+              {own && (
+                <span class={`message-status ${m.status}`}>
+                  {m.status === 'delivered' && m.read ? 'Read' : STATUS_TEXT[m.status]}
+                  {m.status === 'failed' && (
+                    <>
+                      {m.error ? `: ${m.error}` : ''}{' '}
+                      <button type="button" class="link-button" onClick={() => onRetry(m.clientId)}>
+                        Retry
+                      </button>
+                    </>
+                  )}
+                </span>
+              )}
+            </li>
+          )
+        })}
+        <li ref={end} class="messages-end" aria-hidden="true" />
+      </ol>
+    </div>
   )
 }
