@@ -24,16 +24,23 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
     await Promise.all(sends)
   }
 
-  /** `lastMessage`: pass it when known (null = known to have none) to save a query. */
-  async function wire(conversation: Conversation, lastMessage?: Message | null): Promise<WireConversation> {
+  /** Pass what is known to save queries: `lastMessage` (null = has none), the visitor's name. */
+  async function wire(
+    conversation: Conversation,
+    lastMessage?: Message | null,
+    known?: { visitorName: string | null },
+  ): Promise<WireConversation> {
     const [visitor, last] = await Promise.all([
-      store.getVisitor(conversation.workspaceId, conversation.visitorId),
+      known ??
+        store
+          .getVisitor(conversation.workspaceId, conversation.visitorId)
+          .then((v) => ({ visitorName: v?.name ?? null })),
       lastMessage !== undefined
         ? lastMessage
         : store.lastMessages(conversation.workspaceId, [conversation.id]).then((m) => m.get(conversation.id)),
     ])
     return toWireConversation(conversation, {
-      visitorName: visitor?.name ?? null,
+      visitorName: visitor.visitorName,
       lastMessage: last ?? undefined,
     })
   }
@@ -77,11 +84,13 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
     let authorId: string
     let authorName: string | null
     let authorAvatarUrl: string | null = null
+    let known: { visitorName: string | null } | undefined
     if (actor.kind === 'visitor') {
       ;({ conversation, created } = await conversationForVisitorMessage(actor, input.conversationId))
       const visitor = await store.getVisitor(actor.workspaceId, actor.visitorId)
       authorId = actor.visitorId
       authorName = visitor?.name ?? null
+      known = { visitorName: authorName }
     } else {
       if (!input.conversationId)
         throw new ChatError('invalid_frame', 'conversationId is required for operators')
@@ -104,7 +113,11 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
     })
     if (duplicate) {
       const stored = (await store.getConversation(actor.workspaceId, message.conversationId)) ?? conversation
-      return { message: toWireMessage(message), conversation: await wire(stored), duplicate }
+      return {
+        message: toWireMessage(message),
+        conversation: await wire(stored, undefined, known),
+        duplicate,
+      }
     }
     if (actor.kind === 'operator' && conversation.status === 'closed') {
       // Checked after the append's dedupe so a resend of an acknowledged reply is still acknowledged.
@@ -113,7 +126,7 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
 
     const updated = await afterAppend(actor, conversation, created)
     await publish(updated, { type: 'message.created', message: toWireMessage(message) }, 'everyone')
-    return { message: toWireMessage(message), conversation: await wire(updated, message), duplicate }
+    return { message: toWireMessage(message), conversation: await wire(updated, message, known), duplicate }
   }
 
   /** State changes a new message implies: a visitor reopens a closed chat; a reply claims an unassigned one. */

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './database.ts'
 import { createKyselyStore } from './kysely-store.ts'
+import { withStatementCache } from './statement-cache.ts'
 import type { Store } from './types.ts'
 
 export interface SqliteStoreConfig {
@@ -25,6 +26,6 @@ export function openSqliteStore(config: SqliteStoreConfig): Store {
     sqlite.close()
     throw error
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return createKyselyStore(db, 'sqlite')
 }
