@@ -2,11 +2,11 @@
  * Issue "Chat end to end", done-when: axe-core reports no violations for the widget (closed, open,
  * with messages), the public page, and the console's inbox and conversation view.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AxeViolation, axeViolations, hasChromium, launchBrowser } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { type AxeViolation, axeViolations, hasChromium } from '../support/browser.ts'
+import { useBrowserSuite } from '../support/browser-suite.ts'
 import { openConversationWith, reply, signInToConsole } from '../support/console-page.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { openWidget, sendFromWidget, widgetMessage } from '../support/widget-page.ts'
 
 /** Readable failure output: rule, impact and the first offending nodes. */
@@ -21,25 +21,12 @@ function summary(violations: AxeViolation[]): string[] {
 }
 
 describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext()
-    context.setDefaultTimeout(8_000)
-    return context.newPage()
-  }
+  const suite = useBrowserSuite()
+  const newPage = async (): Promise<Page> => (await suite.context()).newPage()
 
   it('the widget: closed, open, and with messages', async () => {
     const page = await newPage()
-    await page.goto(`${server.url}/demo`)
+    await page.goto(`${suite.server.url}/demo`)
     await page.getByTestId('openline-launcher').waitFor()
     expect(summary(await axeViolations(page, 'openline-widget'))).toEqual([])
     await openWidget(page)
@@ -51,7 +38,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
 
   it('the public chat page, empty and with messages', async () => {
     const page = await newPage()
-    await page.goto(`${server.url}/chat/${server.demo.slug}`)
+    await page.goto(`${suite.server.url}/chat/${suite.server.demo.slug}`)
     await page.getByTestId('openline-input').waitFor()
     expect(summary(await axeViolations(page))).toEqual([])
     await sendFromWidget(page, 'Hello from the public page')
@@ -61,15 +48,15 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
 
   it("the console's sign-in, inbox and conversation view", async () => {
     const visitor = await newPage()
-    await visitor.goto(`${server.url}/chat/${server.demo.slug}`)
+    await visitor.goto(`${suite.server.url}/chat/${suite.server.demo.slug}`)
     await sendFromWidget(visitor, 'Need help with my order')
     await widgetMessage(visitor, 'Need help with my order', 'arrived').waitFor()
 
     const page = await newPage()
-    await page.goto(`${server.url}/console/`)
+    await page.goto(`${suite.server.url}/console/`)
     await page.getByTestId('login-email').waitFor()
     expect(summary(await axeViolations(page))).toEqual([])
-    await signInToConsole(page, server.url, server.demo.email, server.demo.password)
+    await signInToConsole(page, suite.server.url, suite.server.demo.email, suite.server.demo.password)
     await page.getByTestId('inbox-item').first().waitFor()
     expect(summary(await axeViolations(page))).toEqual([])
     await openConversationWith(page, 'Need help with my order')

@@ -2,27 +2,19 @@
  * Issue "Chat end to end": the public chat page at a phone viewport, end to end with the operator
  * console in another browser context — real server, real Chromium.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchBrowser } from '../support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { hasChromium } from '../support/browser.ts'
+import { useBrowserSuite } from '../support/browser-suite.ts'
 import { openConversationWith, reply, signInToConsole } from '../support/console-page.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
 
 const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 
 describe.skipIf(!hasChromium)('public chat page on a phone', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = useBrowserSuite()
 
   it('lets a visitor on a phone chat with an operator in the console', async () => {
-    const visitor = await (await browser.newContext(PHONE)).newPage()
+    const { server } = suite
+    const visitor = await (await suite.context(PHONE)).newPage()
     await visitor.goto(`${server.url}/chat/${server.demo.slug}`)
     const input = visitor.getByTestId('openline-input')
     await input.fill('Hello from my phone')
@@ -36,7 +28,7 @@ describe.skipIf(!hasChromium)('public chat page on a phone', () => {
       await input.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
     ).toBeGreaterThanOrEqual(16)
 
-    const operator = await (await browser.newContext()).newPage()
+    const operator = await (await suite.context()).newPage()
     await signInToConsole(operator, server.url, server.demo.email, server.demo.password)
     await openConversationWith(operator, 'Hello from my phone')
     await reply(operator, 'Hi! How can I help?')

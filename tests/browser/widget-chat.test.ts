@@ -3,44 +3,27 @@
  * an operator in the console (another browser context); history survives a reload; messages written
  * offline arrive exactly once when the connection returns.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchBrowser } from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hasChromium } from '../support/browser.ts'
+import { useBrowserSuite } from '../support/browser-suite.ts'
 import { openConversationWith, reply, signInToConsole } from '../support/console-page.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { openWidget, sendFromWidget, widgetMessage } from '../support/widget-page.ts'
 
 describe.skipIf(!hasChromium)('widget on the demo host page', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const context = async () => {
-    const created = await browser.newContext()
-    created.setDefaultTimeout(8_000)
-    contexts.push(created)
-    return created
-  }
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-  })
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = useBrowserSuite()
+  const context = () => suite.context()
 
   async function operatorConsole(): Promise<Page> {
     const page = await (await context()).newPage()
-    await signInToConsole(page, server.url, server.demo.email, server.demo.password)
+    await signInToConsole(page, suite.server.url, suite.server.demo.email, suite.server.demo.password)
     return page
   }
 
   it('carries a conversation between the widget and the console, and keeps it across a reload', async () => {
     const operator = await operatorConsole()
     const visitor = await (await context()).newPage()
-    await visitor.goto(`${server.url}/demo`)
+    await visitor.goto(`${suite.server.url}/demo`)
     await openWidget(visitor)
     await sendFromWidget(visitor, 'Do you ship to Poland?')
     await widgetMessage(visitor, 'Do you ship to Poland?', 'arrived').waitFor()
@@ -68,7 +51,7 @@ describe.skipIf(!hasChromium)('widget on the demo host page', () => {
     const operator = await operatorConsole()
     const visitorContext = await context()
     const visitor = await visitorContext.newPage()
-    await visitor.goto(`${server.url}/demo`)
+    await visitor.goto(`${suite.server.url}/demo`)
     await openWidget(visitor)
     await sendFromWidget(visitor, 'Before going offline')
     await widgetMessage(visitor, 'Before going offline', 'arrived').waitFor()
@@ -91,10 +74,12 @@ describe.skipIf(!hasChromium)('widget on the demo host page', () => {
     expect(bodies.filter((t) => t.includes('Written offline one'))).toHaveLength(1)
     expect(bodies.filter((t) => t.includes('Written offline two'))).toHaveLength(1)
     // And the server stored each once.
-    const conversations = await server.store.listConversations(
-      (await server.store.findWidgetBySlug('demo'))!.workspaceId,
+    const conversations = await suite.server.store.listConversations(
+      (await suite.server.store.findWidgetBySlug('demo'))!.workspaceId,
     )
-    const stored = await Promise.all(conversations.map((c) => server.store.listMessages(c.workspaceId, c.id)))
+    const stored = await Promise.all(
+      conversations.map((c) => suite.server.store.listMessages(c.workspaceId, c.id)),
+    )
     const offline = stored.flat().filter((m) => m.body.startsWith('Written offline'))
     expect(offline.map((m) => m.body).sort()).toEqual(['Written offline one', 'Written offline two'])
   })

@@ -2,33 +2,23 @@
  * Issue "Chat end to end", item 4: on a phone the widget's panel takes the whole screen, keeps clear
  * of the safe areas, and its input is large enough that iOS does not zoom in on focus.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchBrowser } from '../support/browser.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { describe, expect, it } from 'vitest'
+import { hasChromium } from '../support/browser.ts'
+import { useBrowserSuite } from '../support/browser-suite.ts'
 import { openWidget, sendFromWidget, widgetMessage } from '../support/widget-page.ts'
 
 describe.skipIf(!hasChromium)('the widget on a phone', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = useBrowserSuite()
 
   it('opens full screen with a 16px input and chats', async () => {
-    const context = await browser.newContext({
+    const context = await suite.context({
       viewport: { width: 375, height: 667 },
       isMobile: true,
       hasTouch: true,
       deviceScaleFactor: 2,
     })
-    context.setDefaultTimeout(8_000)
     const page = await context.newPage()
-    await page.goto(`${server.url}/demo`)
+    await page.goto(`${suite.server.url}/demo`)
     await openWidget(page)
     const panel = await page.getByTestId('openline-panel').boundingBox()
     expect(panel).toMatchObject({ x: 0, y: 0, width: 375, height: 667 })
@@ -40,6 +30,5 @@ describe.skipIf(!hasChromium)('the widget on a phone', () => {
     expect((inputBox?.y ?? 0) + (inputBox?.height ?? 0)).toBeLessThanOrEqual(667)
     await sendFromWidget(page, 'Hello from a phone')
     await widgetMessage(page, 'Hello from a phone', 'arrived').waitFor()
-    await context.close()
   })
 })
