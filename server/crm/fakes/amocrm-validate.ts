@@ -1,0 +1,140 @@
+/**
+ * The request checks of the Kommo fake, answering in Kommo's `validation-errors` shape (Kommo API:
+ * "Errors and API responses", "Custom fields": multitext PHONE/EMAIL enum codes, tracking fields).
+ */
+export interface AmoFieldError {
+  code: string
+  path: string
+  detail: string
+}
+
+export const LEAD_FIELD_CODES = new Set([
+  'UTM_SOURCE',
+  'UTM_MEDIUM',
+  'UTM_CAMPAIGN',
+  'UTM_TERM',
+  'UTM_CONTENT',
+  'UTM_REFERRER',
+  'REFERRER',
+  'GCLID',
+  'FBCLID',
+])
+export const CONTACT_ENUMS: Record<string, Set<string>> = {
+  PHONE: new Set(['WORK', 'WORKDD', 'MOB', 'FAX', 'HOME', 'OTHER']),
+  EMAIL: new Set(['WORK', 'PRIV', 'OTHER']),
+}
+export const NOTE_TYPES = new Set([
+  'common',
+  'call_in',
+  'call_out',
+  'service_message',
+  'extended_service_message',
+  'message_cashier',
+  'geolocation',
+  'sms_in',
+  'sms_out',
+  'attachment',
+])
+
+const NOT_A_CHOICE = 'The value you selected is not a valid choice.'
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+export function fieldValueErrors(
+  value: unknown,
+  path: string,
+  codes: Set<string> | Record<string, Set<string>>,
+): AmoFieldError[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value))
+    return [{ code: 'InvalidType', path, detail: 'This value should be of type array.' }]
+  const errors: AmoFieldError[] = []
+  value.forEach((field, index) => {
+    const at = `${path}.${index}`
+    if (!isObject(field)) {
+      errors.push({ code: 'InvalidType', path: at, detail: 'This value should be of type object.' })
+      return
+    }
+    const code = typeof field.field_code === 'string' ? field.field_code : undefined
+    const known = code !== undefined && (codes instanceof Set ? codes.has(code) : code in codes)
+    if (typeof field.field_id !== 'number' && !known) {
+      errors.push({ code: 'NotSupportedChoice', path: `${at}.field_code`, detail: NOT_A_CHOICE })
+      return
+    }
+    if (!Array.isArray(field.values) || field.values.length === 0) {
+      errors.push({ code: 'NotBlank', path: `${at}.values`, detail: 'This value should not be blank.' })
+      return
+    }
+    field.values.forEach((item: unknown, valueIndex: number) => {
+      const valuePath = `${at}.values.${valueIndex}`
+      if (!isObject(item) || typeof item.value !== 'string' || item.value === '') {
+        errors.push({
+          code: 'NotBlank',
+          path: `${valuePath}.value`,
+          detail: 'This value should not be blank.',
+        })
+        return
+      }
+      const enums = codes instanceof Set || code === undefined ? undefined : codes[code]
+      if (enums && item.enum_code !== undefined && !enums.has(String(item.enum_code))) {
+        errors.push({ code: 'NotSupportedChoice', path: `${valuePath}.enum_code`, detail: NOT_A_CHOICE })
+      }
+    })
+  })
+  return errors
+}
+
+export function complexLeadErrors(lead: unknown, users: readonly number[]): AmoFieldError[] {
+  if (!isObject(lead))
+    return [{ code: 'InvalidType', path: '', detail: 'This value should be of type object.' }]
+  const errors: AmoFieldError[] = []
+  if (lead.name !== undefined && typeof lead.name !== 'string') {
+    errors.push({ code: 'InvalidType', path: 'name', detail: 'This value should be of type string.' })
+  }
+  if (lead.responsible_user_id !== undefined && !users.includes(Number(lead.responsible_user_id))) {
+    errors.push({ code: 'NotSupportedChoice', path: 'responsible_user_id', detail: NOT_A_CHOICE })
+  }
+  errors.push(...fieldValueErrors(lead.custom_fields_values, 'custom_fields_values', LEAD_FIELD_CODES))
+  const embedded = lead._embedded
+  if (embedded !== undefined && !isObject(embedded)) {
+    errors.push({ code: 'InvalidType', path: '_embedded', detail: 'This value should be of type object.' })
+    return errors
+  }
+  const contacts = embedded?.contacts
+  if (contacts !== undefined) {
+    if (!Array.isArray(contacts) || contacts.length > 1) {
+      errors.push({ code: 'InvalidType', path: '_embedded.contacts', detail: 'One related contact at most.' })
+    } else if (contacts[0] !== undefined) {
+      const person = contacts[0]
+      if (!isObject(person)) {
+        errors.push({
+          code: 'InvalidType',
+          path: '_embedded.contacts.0',
+          detail: 'This value should be of type object.',
+        })
+      } else {
+        errors.push(
+          ...fieldValueErrors(
+            person.custom_fields_values,
+            '_embedded.contacts.0.custom_fields_values',
+            CONTACT_ENUMS,
+          ),
+        )
+      }
+    }
+  }
+  const tags = embedded?.tags
+  if (
+    tags !== undefined &&
+    (!Array.isArray(tags) ||
+      tags.some((tag) => !isObject(tag) || (typeof tag.name !== 'string' && typeof tag.id !== 'number')))
+  ) {
+    errors.push({
+      code: 'InvalidType',
+      path: '_embedded.tags',
+      detail: 'Tags are objects with a name or an id.',
+    })
+  }
+  return errors
+}
