@@ -17,6 +17,7 @@ import type { Config } from './config/index.ts'
 import { mountDemoPage } from './demo/demo-page.ts'
 import { createGateway } from './gateway/index.ts'
 import { type AppEnv, createApp, notFoundHandler } from './http/index.ts'
+import { createLineRouter } from './lines/index.ts'
 import type { Log } from './log/index.ts'
 import { mountStaticAssets } from './static-assets.ts'
 import { openStore } from './store/index.ts'
@@ -71,7 +72,9 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   const publicUrl = new URL(config.publicUrl).port === '0' ? url : config.publicUrl
 
-  const chat = createChatService({ store, bus, clock })
+  // Routing runs on every node; the store is the shared truth, so nodes may route the same line.
+  const router = createLineRouter({ store, bus, clock, log })
+  const chat = createChatService({ store, bus, clock, routing: router })
   const api = createApp({
     store,
     bus,
@@ -109,6 +112,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
   const close = () => {
     closing ??= (async () => {
       await gateway.close()
+      await router.close()
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await bus.close()

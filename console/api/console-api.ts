@@ -11,6 +11,11 @@ export type Session = z.infer<typeof s.sessionResponse>
 export type Operator = Session['operator']
 export type ConversationDetail = z.infer<typeof s.conversationDetailResponse>
 export type VisitorRecord = ConversationDetail['visitor']
+/** GET /api/admin/lines: the stored settings as they are (not read). */
+export type LineSummary = z.infer<typeof s.line>
+/** GET/PATCH /api/admin/lines/:id: the settings read and fully defaulted. */
+export type LineDetail = z.infer<typeof s.lineWithSettings>
+export type LineUpdate = z.input<typeof s.updateLineBody>
 
 export interface WidgetSummary {
   id: string
@@ -38,6 +43,10 @@ export interface ConsoleApi {
   closeConversation(id: string): Promise<WireConversation>
   listWidgets(): Promise<WidgetSummary[]>
   widgetSnippet(widgetId: string): Promise<WidgetSnippet>
+  listLines(): Promise<LineSummary[]>
+  getLine(lineId: string): Promise<LineDetail>
+  updateLine(lineId: string, update: LineUpdate): Promise<LineDetail>
+  listOperators(): Promise<Operator[]>
 }
 
 export function createConsoleApi(http: HttpClient): ConsoleApi {
@@ -82,5 +91,17 @@ export function createConsoleApi(http: HttpClient): ConsoleApi {
       return (await http.get<{ widgets: WidgetSummary[] }>('/api/admin/widgets')).widgets
     },
     widgetSnippet: (widgetId) => http.get<WidgetSnippet>(`/api/admin/widgets/${id(widgetId)}/snippet`),
+    async listLines() {
+      return (await http.get<{ lines: LineSummary[] }>('/api/admin/lines')).lines
+    },
+    async getLine(lineId) {
+      return (await http.get<{ line: LineDetail }>(`/api/admin/lines/${id(lineId)}`)).line
+    },
+    async updateLine(lineId, update) {
+      return (await http.send<{ line: LineDetail }>('PATCH', `/api/admin/lines/${id(lineId)}`, update)).line
+    },
+    async listOperators() {
+      return (await http.get<{ operators: Operator[] }>('/api/admin/operators')).operators
+    },
   }
 }

@@ -98,6 +98,10 @@ function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): Conso
       }
     case 'conversation.synced':
     case 'presence.updated':
+    // Offers (issue "Open lines") are not shown by the console yet; visitors' queue positions never reach it.
+    case 'offer.created':
+    case 'offer.withdrawn':
+    case 'queue.position':
       return state
   }
 }

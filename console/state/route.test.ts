@@ -7,6 +7,8 @@ describe('console routes', () => {
     expect(parseRoute('/console')).toEqual({ name: 'inbox' })
     expect(parseRoute('/console/install')).toEqual({ name: 'install' })
     expect(parseRoute('/console/c/abc%20d')).toEqual({ name: 'conversation', id: 'abc d' })
+    expect(parseRoute('/console/lines')).toEqual({ name: 'lines' })
+    expect(parseRoute('/console/lines/l%201')).toEqual({ name: 'line', id: 'l 1' })
     expect(parseRoute('/console/nope/x')).toEqual({ name: 'not-found' })
     expect(parseRoute('/elsewhere')).toEqual({ name: 'not-found' })
   })
@@ -16,6 +18,8 @@ describe('console routes', () => {
       { name: 'inbox' },
       { name: 'install' },
       { name: 'conversation', id: 'a/b' },
+      { name: 'lines' },
+      { name: 'line', id: 'x/y' },
     ] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route)
     }

@@ -3,6 +3,8 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'conversation'; id: string }
   | { name: 'install' }
+  | { name: 'lines' }
+  | { name: 'line'; id: string }
   | { name: 'not-found' }
 
 export const CONSOLE_BASE = '/console/'
@@ -13,6 +15,9 @@ export function parseRoute(pathname: string, base = CONSOLE_BASE): Route {
   const rest = pathname.slice(base.length).replace(/\/+$/, '')
   if (rest === '' || rest === 'index.html') return { name: 'inbox' }
   if (rest === 'install') return { name: 'install' }
+  if (rest === 'lines') return { name: 'lines' }
+  const line = /^lines\/([^/]+)$/.exec(rest)
+  if (line) return { name: 'line', id: decodeURIComponent(line[1]!) }
   const match = /^c\/([^/]+)$/.exec(rest)
   if (match) return { name: 'conversation', id: decodeURIComponent(match[1]!) }
   return { name: 'not-found' }
@@ -27,5 +32,9 @@ export function routeHref(route: Route, base = CONSOLE_BASE): string {
       return `${base}install`
     case 'conversation':
       return `${base}c/${encodeURIComponent(route.id)}`
+    case 'lines':
+      return `${base}lines`
+    case 'line':
+      return `${base}lines/${encodeURIComponent(route.id)}`
   }
 }

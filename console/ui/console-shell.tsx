@@ -18,6 +18,7 @@ import type { ConsoleDeps } from './deps.ts'
 import { errorText } from './error-text.ts'
 import { Inbox } from './inbox.tsx'
 import { InstallPage } from './install-page.tsx'
+import { LinesPage } from './lines-page.tsx'
 import { visitorLabel } from './names.ts'
 import { TopBar } from './top-bar.tsx'
 import { useConsoleRealtime } from './use-console-realtime.ts'
@@ -180,7 +181,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
   }
 
   const known = (id: string) => state.threads[id]?.messages
-  const showInbox = route.name !== 'install'
+  const showInbox = route.name !== 'install' && route.name !== 'lines' && route.name !== 'line'
 
   return (
     <div class="app">
@@ -219,6 +220,9 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
         )}
         <main id="main" tabIndex={-1} class="main">
           {route.name === 'install' && <InstallPage api={deps.api} clipboard={deps.clipboard} />}
+          {(route.name === 'lines' || route.name === 'line') && (
+            <LinesPage api={deps.api} route={route} navigate={navigate} />
+          )}
           {route.name === 'inbox' && (
             <div class="placeholder">
               <h1>Inbox</h1>

@@ -90,6 +90,14 @@ export function fakeApi(data: {
     },
     listWidgets: async () => [],
     widgetSnippet: async () => ({ html: '', externalHtml: '', publicChatUrl: '' }),
+    listLines: async () => [],
+    getLine: async (id) => {
+      throw new Error(`no line ${id}`)
+    },
+    updateLine: async (id) => {
+      throw new Error(`no line ${id}`)
+    },
+    listOperators: async () => [testSession.operator],
   }
   return { api, calls }
 }

@@ -52,6 +52,14 @@ export function TopBar(props: TopBarProps) {
         >
           Install
         </Link>
+        <Link
+          to={{ name: 'lines' }}
+          navigate={navigate}
+          aria-current={route.name === 'lines' || route.name === 'line' ? 'page' : undefined}
+          data-testid="nav-lines"
+        >
+          Lines
+        </Link>
       </nav>
       <span class={`connection ${props.connection}`} role="status" data-testid="connection-status">
         {CONNECTION_TEXT[props.connection]}

@@ -1,13 +1,15 @@
 import { type Bus, channels } from '../bus/types.ts'
 import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
 import type { Conversation, Message, Store } from '../store/types.ts'
-import { type Actor, ChatError, type ChatService, type SendResult } from './types.ts'
+import { type Actor, ChatError, type ChatService, type Routing, type SendResult } from './types.ts'
 import { toWireConversation, toWireMessage } from './wire.ts'
 
 export interface ChatDeps {
   store: Store
   bus: Bus
   clock: { now(): number }
+  /** The line routing runtime (server/lines/); without it nothing is routed or offered. */
+  routing?: Routing
 }
 
 type Audience = 'everyone' | 'operators'
@@ -15,7 +17,7 @@ type Audience = 'everyone' | 'operators'
 /** Replays are read in pages so a long-offline client never loads a whole history at once. */
 const SYNC_PAGE = 500
 
-export function createChatService({ store, bus, clock }: ChatDeps): ChatService {
+export function createChatService({ store, bus, clock, routing }: ChatDeps): ChatService {
   async function publish(conversation: Conversation, frame: ServerFrame, audience: Audience): Promise<void> {
     const sends = [bus.publish(channels.operators(conversation.workspaceId), frame)]
     if (audience === 'everyone') {
@@ -147,12 +149,21 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
       })
       await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.reopened' })
     } else if (actor.kind === 'operator' && next.assigneeId === null) {
-      next = await store.updateConversation(next.workspaceId, next.id, { assigneeId: actor.operator.id, now })
-      await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.assigned' })
+      // The same conditional write as routing's: a reply racing an accept on another node cannot
+      // assign the conversation twice (issue "Open lines").
+      const claimed = await store.assignIfUnassigned(next.workspaceId, next.id, actor.operator.id, now)
+      if (!claimed) return (await store.getConversation(next.workspaceId, next.id)) ?? next
+      next = claimed
+      await store.addEvent({
+        ...eventBase(actor, next, now),
+        type: 'conversation.assigned',
+        data: { operatorId: actor.operator.id, reason: 'replied' },
+      })
     } else {
       return next
     }
     await publish(next, { type: 'conversation.updated', conversation: await wire(next) }, 'everyone')
+    routing?.conversationChanged(next)
     return next
   }
 
@@ -202,6 +213,7 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
     await store.addEvent({ ...eventBase(actor, closed, now), type: 'conversation.closed' })
     const wired = await wire(closed)
     await publish(closed, { type: 'conversation.updated', conversation: wired }, 'everyone')
+    routing?.conversationChanged(closed)
     return wired
   }
 
@@ -228,10 +240,32 @@ export function createChatService({ store, bus, clock }: ChatDeps): ChatService 
   }
 
   async function setPresence(workspaceId: string, operatorId: string, status: 'online' | 'away' | 'offline') {
+    await store.setOperatorPresence(workspaceId, operatorId, status, clock.now())
     await bus.publish(channels.operators(workspaceId), { type: 'presence.updated', operatorId, status })
+    routing?.presenceChanged(workspaceId)
   }
 
-  return { send, sync, markRead, setTyping, close, list, get, setPresence }
+  async function refreshPresence(operatorIds: string[]): Promise<void> {
+    await store.touchOperatorPresence(operatorIds, clock.now())
+  }
+
+  function routingFor(actor: Actor): { routing: Routing; operatorId: string } {
+    if (actor.kind !== 'operator') throw new ChatError('forbidden', 'Only operators answer offers')
+    if (!routing) throw new ChatError('not_found', 'Routing is not running on this server')
+    return { routing, operatorId: actor.operator.id }
+  }
+
+  async function accept(actor: Actor, conversationId: string): Promise<void> {
+    const { routing: r, operatorId } = routingFor(actor)
+    await r.accept(actor.workspaceId, operatorId, conversationId)
+  }
+
+  async function skip(actor: Actor, conversationId: string): Promise<void> {
+    const { routing: r, operatorId } = routingFor(actor)
+    await r.skip(actor.workspaceId, operatorId, conversationId)
+  }
+
+  return { send, sync, markRead, setTyping, close, list, get, setPresence, refreshPresence, accept, skip }
 }
 
 function eventBase(actor: Actor, conversation: Conversation, now: number) {

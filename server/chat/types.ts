@@ -4,7 +4,7 @@
  * and then fans the resulting frames out on the Bus to every node.
  */
 import type { ErrorCode, WireConversation, WireMessage } from '../protocol/messages.ts'
-import type { Operator } from '../store/types.ts'
+import type { Conversation, Operator } from '../store/types.ts'
 
 /** Who is acting: every call is scoped to the actor's workspace. */
 export type Actor =
@@ -48,5 +48,25 @@ export interface ChatService {
   /** A visitor's conversations, or the operator inbox (newest first). */
   list(actor: Actor, query?: { status?: 'open' | 'closed'; mine?: boolean }): Promise<WireConversation[]>
   get(actor: Actor, conversationId: string): Promise<WireConversation>
+  /** Stores the operator's presence (every node routes by it), publishes it, and re-routes. */
   setPresence(workspaceId: string, operatorId: string, status: 'online' | 'away' | 'offline'): Promise<void>
+  /** The gateway heartbeat: these operators are still connected (one store write for all). */
+  refreshPresence(operatorIds: string[]): Promise<void>
+  /** An operator takes a conversation offered to them; ChatError `conversation_taken` if too late. */
+  accept(actor: Actor, conversationId: string): Promise<void>
+  /** An operator declines an offer; it passes on. */
+  skip(actor: Actor, conversationId: string): Promise<void>
+}
+
+/**
+ * The line routing runtime as the chat service sees it (issue "Open lines", server/lines/): told
+ * about every change that can move a queue, and answering the operators' accept and skip.
+ */
+export interface Routing {
+  /** Opened, reopened, assigned or closed. */
+  conversationChanged(conversation: Conversation): void
+  /** An operator came, went, or changed between online and away. */
+  presenceChanged(workspaceId: string): void
+  accept(workspaceId: string, operatorId: string, conversationId: string): Promise<void>
+  skip(workspaceId: string, operatorId: string, conversationId: string): Promise<void>
 }

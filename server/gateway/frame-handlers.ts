@@ -62,6 +62,12 @@ async function dispatch(frame: ClientFrame, ctx: FrameContext): Promise<void> {
     case 'conversation.close':
       await chat.close(actor, frame.conversationId)
       break
+    case 'conversation.accept':
+      await chat.accept(actor, frame.conversationId)
+      break
+    case 'conversation.skip':
+      await chat.skip(actor, frame.conversationId)
+      break
     case 'presence.set':
       if (actor.kind !== 'operator') throw new ChatError('forbidden', 'Only operators have a presence')
       await chat.setPresence(actor.workspaceId, actor.operator.id, frame.status)

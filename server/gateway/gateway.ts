@@ -16,6 +16,7 @@ import { GatewaySocket } from './gateway-socket.ts'
 import { markAlive, startHeartbeat } from './heartbeat.ts'
 import { createLocalFanout } from './local-fanout.ts'
 import { describeError, writeLogToStderr } from './log.ts'
+import { startPresenceRefresh } from './presence-refresh.ts'
 import { rejectUpgrade } from './reject-upgrade.ts'
 import { encodeFrame, type SendLimits, safeSend, sendPaced } from './safe-send.ts'
 import type { Connection, Gateway, GatewayDeps } from './types.ts'
@@ -66,10 +67,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
       log('error', 'bus unsubscribe failed', { channel, error: describeError(error) }),
   })
   /** Open sockets per operator on this node (`workspaceId:operatorId`). */
-  const presence = new Map<string, number>()
+  const presence = new Map<string, { operatorId: string; sockets: number }>()
   /** Work close() must wait for: upgrades being authenticated, frames being handled, presence updates. */
   const background = new Set<Promise<void>>()
-  const stopHeartbeat = startHeartbeat(wss.clients, deps.heartbeatMs ?? 30_000)
+  const heartbeatMs = deps.heartbeatMs ?? 30_000
+  const stopHeartbeat = startHeartbeat(wss.clients, heartbeatMs)
+  const stopPresenceRefresh = startPresenceRefresh({
+    intervalMs: heartbeatMs,
+    operatorIds: () => [...presence.values()].map((p) => p.operatorId),
+    refresh: (ids) => chat.refreshPresence(ids),
+    track,
+    onError: (error) => log('error', 'presence refresh failed', { error: describeError(error) }),
+  })
   let closing: Promise<void> | null = null
 
   /** `promise` must never reject. */
@@ -245,8 +254,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   /** Online when an operator's first socket on this node opens, offline when the last one closes. */
   function changePresence(actor: OperatorActor, delta: 1 | -1): void {
     const presenceKey = `${actor.workspaceId}:${actor.operator.id}`
-    const count = (presence.get(presenceKey) ?? 0) + delta
-    if (count > 0) presence.set(presenceKey, count)
+    const count = (presence.get(presenceKey)?.sockets ?? 0) + delta
+    if (count > 0) presence.set(presenceKey, { operatorId: actor.operator.id, sockets: count })
     else presence.delete(presenceKey)
     const status = delta === 1 && count === 1 ? 'online' : count === 0 ? 'offline' : null
     if (!status) return
@@ -273,6 +282,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   async function shutdown(): Promise<void> {
     stopHeartbeat()
+    stopPresenceRefresh()
     await Promise.all([...wss.clients].map(closeSocket))
     // Frames in flight finish (their replies go nowhere) and offline presence goes out before the
     // bus subscriptions are dropped: the composition root closes the store and bus after us.

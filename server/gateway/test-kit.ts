@@ -16,9 +16,11 @@ import {
 import { createMemoryBus, createMemoryHub, type MemoryHub } from '../bus/index.ts'
 import type { Bus } from '../bus/types.ts'
 import { type ChatService, createChatService } from '../chat/index.ts'
+import { createLineRouter, type LineRouter } from '../lines/index.ts'
 import type { ServerFrame, ServerFrameOf, ServerFrameType } from '../protocol/messages.ts'
+import type { RoutingSettingsInput } from '../routing/index.ts'
 import { openSqliteStore } from '../store/index.ts'
-import type { Operator, Store, Widget } from '../store/types.ts'
+import type { Line, Operator, Store, Widget } from '../store/types.ts'
 import { createGateway } from './gateway.ts'
 import type { Gateway, GatewayDeps, LogLevel } from './types.ts'
 
@@ -41,10 +43,13 @@ export interface Harness {
   workspaceId: string
   widget: Widget
   logs: LogEntry[]
+  /** Set when started with `routing`. */
+  router: LineRouter | undefined
+  createLine(routing: RoutingSettingsInput): Promise<Line>
   url(query: string): string
   newVisitor(widget?: Widget): Promise<{ visitorId: string; token: string }>
   newOperator(name: string): Promise<{ operator: Operator; cookie: string }>
-  createWidget(allowedOrigins: string[]): Promise<Widget>
+  createWidget(allowedOrigins: string[], lineId?: string): Promise<Widget>
   visitor(token: string, options?: ClientOptions): Promise<TestClient>
   operator(cookie: string, options?: ClientOptions): Promise<TestClient>
   close(): Promise<void>
@@ -53,20 +58,45 @@ export interface Harness {
 export interface HarnessOptions extends Pick<GatewayDeps, 'heartbeatMs' | 'maxBufferedBytes'> {
   /** Fault injection: the gateway gets this instead of the real chat service. */
   wrapChat?: (chat: ChatService) => ChatService
+  /**
+   * Runs the line router (issue "Open lines") on a clock `speed` times faster than real time, so
+   * an offer's 5 s queue time passes in 0.5 s of the test (default speed 10).
+   */
+  routing?: { speed?: number }
 }
 
-export async function startHarness({ wrapChat, ...options }: HarnessOptions = {}): Promise<Harness> {
-  const clock = { now: () => Date.now() }
+export async function startHarness({ wrapChat, routing, ...options }: HarnessOptions = {}): Promise<Harness> {
+  const speed = routing?.speed ?? 1
+  const start = Date.now()
+  const clock = { now: () => start + Math.round((Date.now() - start) * speed) }
   const store = openSqliteStore({ path: ':memory:' })
   await store.migrate()
   const hub = createMemoryHub()
   const bus = createMemoryBus({ hub })
-  const chat = createChatService({ store, bus, clock })
+  const logs: LogEntry[] = []
+  const log = (level: LogLevel, msg: string, fields?: Record<string, unknown>) =>
+    logs.push({ level, msg, fields })
+  const router = routing
+    ? createLineRouter({
+        store,
+        bus,
+        clock,
+        log,
+        // Sped-up clock, real heartbeats: keep operators present for the whole test.
+        presenceTimeoutMs: 3_600_000,
+        timers: {
+          set(run, delayMs) {
+            const timer = setTimeout(run, delayMs / speed)
+            return { cancel: () => clearTimeout(timer) }
+          },
+        },
+      })
+    : undefined
+  const chat = createChatService({ store, bus, clock, routing: router })
   const server = createServer((_req, res) => res.writeHead(404).end())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const publicOrigin = `http://127.0.0.1:${port}`
-  const logs: LogEntry[] = []
   const gateway = createGateway({
     store,
     bus,
@@ -75,7 +105,7 @@ export async function startHarness({ wrapChat, ...options }: HarnessOptions = {}
     secret: SECRET,
     publicOrigin,
     ...options,
-    log: (level, msg, fields) => logs.push({ level, msg, fields }),
+    log,
   })
   server.on('upgrade', (req: IncomingMessage, socket, head) => gateway.handleUpgrade(req, socket, head))
 
@@ -83,10 +113,10 @@ export async function startHarness({ wrapChat, ...options }: HarnessOptions = {}
   const workspace = await store.createWorkspace({ name: 'Acme', now })
   const line = await store.createLine({ workspaceId: workspace.id, name: 'Sales', now })
   let widgets = 0
-  const createWidget = (allowedOrigins: string[]) =>
+  const createWidget = (allowedOrigins: string[], lineId = line.id) =>
     store.createWidget({
       workspaceId: workspace.id,
-      lineId: line.id,
+      lineId,
       name: 'Site',
       publicSlug: `acme-${port}-${++widgets}`,
       allowedOrigins,
@@ -111,6 +141,14 @@ export async function startHarness({ wrapChat, ...options }: HarnessOptions = {}
     workspaceId: workspace.id,
     widget,
     logs,
+    router,
+    createLine: (settings) =>
+      store.createLine({
+        workspaceId: workspace.id,
+        name: 'Routed',
+        settings: { routing: settings },
+        now: clock.now(),
+      }),
     url: (query) => `ws://127.0.0.1:${port}/ws?${query}`,
     createWidget,
     async newVisitor(forWidget = widget) {
@@ -153,6 +191,7 @@ export async function startHarness({ wrapChat, ...options }: HarnessOptions = {}
     async close() {
       for (const client of clients) client.ws.terminate()
       await gateway.close()
+      await router?.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await bus.close()
       await store.close()

@@ -9,6 +9,7 @@ import { mountAdmin } from './routes/admin.ts'
 import { mountAuth } from './routes/auth.ts'
 import { mountConversations } from './routes/conversations.ts'
 import { mountHealth } from './routes/health.ts'
+import { mountLineSettings } from './routes/line-settings.ts'
 import { mountVisitors } from './routes/visitors.ts'
 import { mountWidgetPublic } from './routes/widget-public.ts'
 
@@ -36,6 +37,7 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
   mountWidgetPublic(mounter, deps)
   mountVisitors(mounter, deps)
   mountAdmin(mounter, deps)
+  mountLineSettings(mounter, deps)
   const document = buildOpenApiDocument(routeTable, { serverUrl: deps.config.publicUrl })
   mounter.mount(routes.openapi, (c) => c.json(document))
 

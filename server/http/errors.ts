@@ -45,6 +45,7 @@ const chatStatus: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conversation_closed: 409,
+  conversation_taken: 409,
   rate_limited: 429,
   internal: 500,
 }

@@ -4,6 +4,7 @@
  */
 
 import type { z } from 'zod'
+import { readLineSettings } from '../line-settings/index.ts'
 import type { Line, Operator, Visitor, Widget, Workspace } from '../store/types.ts'
 import { readWidgetSettings } from '../widgets/index.ts'
 import type * as s from './schemas.ts'
@@ -26,6 +27,11 @@ export function presentOperator(o: Operator): s.PublicOperator {
 
 export function presentLine(l: Line): z.infer<typeof s.line> {
   return { id: l.id, workspaceId: l.workspaceId, name: l.name, settings: l.settings, createdAt: l.createdAt }
+}
+
+/** The settings API answers with every part read tolerantly and defaulted (issue "Open lines"). */
+export function presentLineWithSettings(l: Line): z.infer<typeof s.lineWithSettings> {
+  return { ...presentLine(l), settings: readLineSettings(l.settings) }
 }
 
 export function presentWidget(w: Widget): z.infer<typeof s.widget> {

@@ -4,6 +4,7 @@
  * drift apart.
  */
 import { z } from 'zod'
+import { lineSettingsPatchSchema, lineSettingsSchema } from '../line-settings/index.ts'
 import { LIMITS, wireConversation, wireMessage } from '../protocol/messages.ts'
 import { widgetSettingsSchema } from '../widgets/index.ts'
 
@@ -185,6 +186,16 @@ export const createLineBody = z.object({
 })
 export const lineResponse = z.object({ line })
 export const lineListResponse = z.object({ lines: z.array(line) })
+
+/** A line with its settings read and fully defaulted (issue "Open lines"). */
+export const lineWithSettings = line.extend({ settings: lineSettingsSchema })
+export const lineSettingsResponse = z.object({ line: lineWithSettings })
+export const updateLineBody = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  settings: lineSettingsPatchSchema
+    .optional()
+    .describe('Each part given replaces the stored part; fields left out inside it take their defaults'),
+})
 
 export const createOperatorBody = z.object({
   email,

@@ -51,6 +51,7 @@ function sampleBody(id: RouteId): unknown {
       role: 'operator',
     },
     createWidget: { lineId: b.line.id, name: 'Widget on B line' },
+    updateLine: { name: 'A renames B?', settings: { routing: { queue: [b.operator.id] } } },
   }
   if (!(id in samples)) throw new Error(`Add a sample body for route ${id} to workspace-isolation.test.ts`)
   return { ...(samples[id] as object), workspaceId: b.workspace.id }

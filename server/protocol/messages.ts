@@ -70,6 +70,20 @@ export const conversationCloseFrame = z.object({
   conversationId: entityId,
 })
 
+/** Operators: take a conversation offered to them (issue "Open lines"); the first accept wins. */
+export const conversationAcceptFrame = z.object({
+  type: z.literal('conversation.accept'),
+  id: clientId,
+  conversationId: entityId,
+})
+
+/** Operators: decline an offer for good; it passes on to the next operator. */
+export const conversationSkipFrame = z.object({
+  type: z.literal('conversation.skip'),
+  id: clientId,
+  conversationId: entityId,
+})
+
 export const clientFrame = z.discriminatedUnion('type', [
   messageSendFrame,
   conversationSyncFrame,
@@ -77,6 +91,8 @@ export const clientFrame = z.discriminatedUnion('type', [
   messageReadFrame,
   presenceSetFrame,
   conversationCloseFrame,
+  conversationAcceptFrame,
+  conversationSkipFrame,
 ])
 export type ClientFrame = z.infer<typeof clientFrame>
 export type ClientFrameType = ClientFrame['type']
@@ -134,6 +150,8 @@ export const errorCode = z.enum([
   'conversation_closed',
   'rate_limited',
   'internal',
+  /** `conversation.accept`/`skip` of a conversation another operator already has. */
+  'conversation_taken',
 ])
 export type ErrorCode = z.infer<typeof errorCode>
 
@@ -205,6 +223,30 @@ export const presenceUpdatedFrame = z.object({
   status: z.enum(['online', 'away', 'offline']),
 })
 
+/** A waiting conversation is offered to one operator (issue "Open lines"). */
+export const offerCreatedFrame = z.object({
+  type: z.literal('offer.created'),
+  conversationId: z.string(),
+  /** Offers go out on the workspace's operator channel: clients show only their own. */
+  operatorId: z.string(),
+  /** When the offer passes to the next operator (`in-order`); null when it does not run out. */
+  expiresAt: z.number().int().nullable(),
+})
+
+export const offerWithdrawnFrame = z.object({
+  type: z.literal('offer.withdrawn'),
+  conversationId: z.string(),
+  operatorId: z.string(),
+  reason: z.enum(['expired', 'unavailable', 'skipped', 'taken', 'rerouted', 'closed']),
+})
+
+/** To the visitor: their place among the conversations nobody has been offered yet (1 = next). */
+export const queuePositionFrame = z.object({
+  type: z.literal('queue.position'),
+  conversationId: z.string(),
+  position: z.number().int().positive(),
+})
+
 export const serverFrame = z.discriminatedUnion('type', [
   sessionReadyFrame,
   frameAckFrame,
@@ -215,6 +257,9 @@ export const serverFrame = z.discriminatedUnion('type', [
   typingUpdatedFrame,
   readUpdatedFrame,
   presenceUpdatedFrame,
+  offerCreatedFrame,
+  offerWithdrawnFrame,
+  queuePositionFrame,
 ])
 export type ServerFrame = z.infer<typeof serverFrame>
 export type ServerFrameType = ServerFrame['type']

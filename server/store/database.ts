@@ -70,6 +70,26 @@ export interface ConversationsTable {
   created_at: number
   updated_at: number
   closed_at: number | null
+  /** When the current assignee got it (migration 0002); null when unassigned or assigned before. */
+  assigned_at: number | null
+}
+
+export interface OperatorPresenceTable {
+  operator_id: string
+  workspace_id: string
+  status: string
+  last_seen_at: number
+}
+
+export interface ConversationOffersTable {
+  workspace_id: string
+  line_id: string
+  conversation_id: string
+  operator_id: string
+  state: string
+  offered_at: number
+  expires_at: number | null
+  misses: number
 }
 
 export interface MessagesTable {
@@ -117,4 +137,6 @@ export interface Database {
   messages: MessagesTable
   conversation_events: ConversationEventsTable
   sessions: SessionsTable
+  operator_presence: OperatorPresenceTable
+  conversation_offers: ConversationOffersTable
 }

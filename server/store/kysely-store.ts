@@ -5,6 +5,8 @@ import { conversationMethods } from './kysely-store/conversations.ts'
 import { eventMethods } from './kysely-store/events.ts'
 import { lineWidgetMethods } from './kysely-store/lines-widgets.ts'
 import { messageMethods } from './kysely-store/messages.ts'
+import { presenceOfferMethods } from './kysely-store/presence-offers.ts'
+import { routingMethods } from './kysely-store/routing.ts'
 import { settingMethods } from './kysely-store/settings.ts'
 import { visitorMethods } from './kysely-store/visitors.ts'
 import { migrateToLatest } from './migrate.ts'
@@ -38,5 +40,7 @@ export function createKyselyStore(
     ...conversationMethods(db),
     ...messageMethods(db),
     ...eventMethods(db),
+    ...routingMethods(db),
+    ...presenceOfferMethods(db),
   }
 }

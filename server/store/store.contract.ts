@@ -3,7 +3,9 @@ import { accountsContract } from './contract/accounts.ts'
 import { catalogContract } from './contract/catalog.ts'
 import { conversationsContract } from './contract/conversations.ts'
 import { lifecycleContract } from './contract/lifecycle.ts'
+import { lineUpdatesContract } from './contract/line-updates.ts'
 import { messagesContract } from './contract/messages.ts'
+import { routingContract } from './contract/routing.ts'
 import type { Store } from './types.ts'
 
 export interface StoreUnderTest {
@@ -37,5 +39,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe('lines, widgets and visitors', () => catalogContract(getStore))
     describe('conversations and events', () => conversationsContract(getStore))
     describe('messages', () => messagesContract(getStore))
+    describe('routing: assignment, presence and offers', () => routingContract(getStore))
+    describe('line updates', () => lineUpdatesContract(getStore))
   })
 }

@@ -87,6 +87,44 @@ export interface Conversation {
   closedAt: number | null
 }
 
+export type PresenceStatus = 'online' | 'away' | 'offline'
+
+/** An operator's presence as every node sees it (issue "Open lines"): routing trusts only this. */
+export interface OperatorPresence {
+  workspaceId: string
+  operatorId: string
+  status: PresenceStatus
+  /** Refreshed on every gateway heartbeat while a socket is connected; stale = gone. */
+  lastSeenAt: number
+}
+
+/** `open` = the operator sees it and may accept or skip; `skipped` = declined for good. */
+export type OfferState = 'open' | 'withdrawn' | 'skipped'
+
+/** One operator's offer of one waiting conversation; at most one per (conversation, operator). */
+export interface ConversationOffer {
+  workspaceId: string
+  lineId: string
+  conversationId: string
+  operatorId: string
+  state: OfferState
+  offeredAt: number
+  /** Null when the offer does not run out (`everyone`). */
+  expiresAt: number | null
+  /** How often an offer to this operator was withdrawn without an answer (expired, went away). */
+  misses: number
+}
+
+/** How an offer ends when withdrawn: declined, withdrawn without an answer, or for another reason. */
+export type OfferOutcome = 'skipped' | 'missed' | 'withdrawn'
+
+export interface OperatorLoad {
+  operatorId: string
+  /** Open conversations assigned to the operator, in any line of the workspace. */
+  activeChats: number
+  lastAssignedAt: number | null
+}
+
 export interface Message {
   id: string
   workspaceId: string
@@ -140,6 +178,14 @@ export interface NewLine {
   workspaceId: string
   name: string
   settings?: JsonObject
+}
+
+/** For `updateLine` (issue "Open lines"). */
+export interface LinePatch {
+  name?: string
+  settings?: JsonObject
+  /** Time of the change; lines keep no modification time yet, so it is not stored. */
+  now: number
 }
 
 export interface NewWidget {
@@ -251,6 +297,13 @@ export interface Store {
   createLine(input: NewLine & { now: number }): Promise<Line>
   getLine(workspaceId: string, id: string): Promise<Line | undefined>
   listLines(workspaceId: string): Promise<Line[]>
+  // ---------------------------------------------------------------- line settings (issue "Open lines")
+  /**
+   * Renames a line and/or replaces its settings object (the caller merges and validates). Throws
+   * StoreError('not_found') for a line of another workspace or none at all.
+   */
+  updateLine(workspaceId: string, id: string, patch: LinePatch): Promise<Line>
+  // ---------------------------------------------------------------- end line settings
 
   createWidget(input: NewWidget & { now: number }): Promise<Widget>
   /** Unscoped: a public caller starts from a widget id. */
@@ -300,4 +353,63 @@ export interface Store {
 
   addEvent(input: NewEvent): Promise<ConversationEvent>
   listEvents(workspaceId: string, conversationId: string): Promise<ConversationEvent[]>
+
+  // ---------------------------------------------------------------- routing (issue "Open lines")
+
+  /**
+   * Exactly-once assignment across nodes: one conditional write that only succeeds while the
+   * conversation is open and unassigned. Returns the assigned conversation to the one caller that
+   * won, undefined to everyone else (already assigned, closed, or missing).
+   */
+  assignIfUnassigned(
+    workspaceId: string,
+    conversationId: string,
+    operatorId: string,
+    now: number,
+  ): Promise<Conversation | undefined>
+  /** A line's queue: its open conversations without an assignee, oldest first. */
+  listWaitingConversations(workspaceId: string, lineId: string): Promise<Conversation[]>
+  /** Per visitor, the assignee of their most recently created assigned conversation on the line. */
+  latestAssignees(workspaceId: string, lineId: string, visitorIds: string[]): Promise<Map<string, string>>
+  /** Load of each given operator (operators with no conversations get zeros). */
+  operatorLoads(workspaceId: string, operatorIds: string[]): Promise<OperatorLoad[]>
+
+  setOperatorPresence(
+    workspaceId: string,
+    operatorId: string,
+    status: PresenceStatus,
+    now: number,
+  ): Promise<OperatorPresence>
+  /**
+   * The gateway heartbeat: one statement for all the operators connected to a node. Unscoped (a
+   * node serves many workspaces; operator ids are unique across the installation). An `offline`
+   * row comes back `online`: the operator's socket on another node closed, this one is alive.
+   */
+  touchOperatorPresence(operatorIds: string[], now: number): Promise<void>
+  /** Presence rows of the given operators; an operator never seen has none (= offline). */
+  listOperatorPresence(workspaceId: string, operatorIds: string[]): Promise<OperatorPresence[]>
+
+  /**
+   * Opens offers; idempotent: an operator whose offer is already open, or who skipped, is left
+   * alone; a withdrawn offer opens again. Returns the operators whose offer this call opened.
+   */
+  openOffers(input: {
+    workspaceId: string
+    lineId: string
+    conversationId: string
+    operatorIds: string[]
+    expiresAt: number | null
+    now: number
+  }): Promise<string[]>
+  /** Withdraws open offers; returns the operators whose open offer this call withdrew. */
+  withdrawOffers(
+    workspaceId: string,
+    conversationId: string,
+    operatorIds: string[],
+    outcome: OfferOutcome,
+  ): Promise<string[]>
+  /** Every offer (any state) of the line's conversations. */
+  listOffers(workspaceId: string, lineId: string): Promise<ConversationOffer[]>
+  /** Forgets the offers of conversations that left the queue; returns the deleted rows. */
+  deleteOffers(workspaceId: string, conversationIds: string[]): Promise<ConversationOffer[]>
 }

@@ -42,6 +42,7 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
         created_at: input.now,
         updated_at: input.now,
         closed_at: null,
+        assigned_at: null,
       }
       await mapConstraintErrors(db.insertInto('conversations').values(row).execute(), {
         notFound: 'line, widget or visitor not found',
@@ -82,7 +83,10 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
     async updateConversation(workspaceId, id, patch) {
       const set: Updateable<ConversationsTable> = { updated_at: patch.now }
       if (patch.status !== undefined) set.status = patch.status
-      if (patch.assigneeId !== undefined) set.assignee_id = patch.assigneeId
+      if (patch.assigneeId !== undefined) {
+        set.assignee_id = patch.assigneeId
+        set.assigned_at = patch.assigneeId === null ? null : patch.now
+      }
       if (patch.closedAt !== undefined) set.closed_at = patch.closedAt
       const row = await mapConstraintErrors(
         db

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../database.ts'
-import type { Store } from '../types.ts'
+import type { Kysely, Updateable } from 'kysely'
+import type { Database, LinesTable } from '../database.ts'
+import { type Store, StoreError } from '../types.ts'
 import { mapConstraintErrors } from './constraints.ts'
 import { toJson, toLine, toWidget } from './rows.ts'
 
@@ -9,6 +9,7 @@ type LineWidgetMethods = Pick<
   | 'createLine'
   | 'getLine'
   | 'listLines'
+  | 'updateLine'
   | 'createWidget'
   | 'findWidget'
   | 'findWidgetBySlug'
@@ -54,6 +55,31 @@ export function lineWidgetMethods(db: Kysely<Database>): LineWidgetMethods {
         .execute()
       return rows.map(toLine)
     },
+
+    // ---------------------------------------------------------------- line settings (issue "Open lines")
+    async updateLine(workspaceId, id, patch) {
+      const set: Updateable<LinesTable> = {}
+      if (patch.name !== undefined) set.name = patch.name
+      if (patch.settings !== undefined) set.settings = toJson(patch.settings)
+      const row =
+        Object.keys(set).length === 0
+          ? await db
+              .selectFrom('lines')
+              .selectAll()
+              .where('workspace_id', '=', workspaceId)
+              .where('id', '=', id)
+              .executeTakeFirst()
+          : await db
+              .updateTable('lines')
+              .set(set)
+              .where('workspace_id', '=', workspaceId)
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirst()
+      if (!row) throw new StoreError('not_found', 'line not found')
+      return toLine(row)
+    },
+    // ---------------------------------------------------------------- end line settings
 
     async createWidget(input) {
       const row = {

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './0001-initial.ts'
+import * as routing from './0002-routing.ts'
 
 /**
  * Static list rather than a folder scan (issue "Server core"): bundlers and `tsx` both see the
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.ts'
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-routing': routing,
 }
 
 export const migrationProvider: MigrationProvider = {
