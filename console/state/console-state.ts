@@ -9,7 +9,17 @@ import {
   type ConversationsById,
   mergeConversation,
   mergeConversations,
+  tabOf,
 } from './inbox.ts'
+import {
+  emptyOffers,
+  isAnswering,
+  type Offer,
+  type OfferAnswer,
+  type OffersState,
+  offersReducer,
+  sortedOffers,
+} from './offers.ts'
 import { type OutboxAction, type OutboxEntry, outboxReducer } from './outbox.ts'
 import { addMessages, emptyThread, type ThreadState } from './thread.ts'
 
@@ -17,6 +27,16 @@ import { addMessages, emptyThread, type ThreadState } from './thread.ts'
 export const TYPING_TTL_MS = 8000
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline'
+
+export type PresenceStatus = 'online' | 'away'
+
+export interface PresenceChoice {
+  status: PresenceStatus
+  /** Set once the operator picked a status: it is sent again after every `session.ready`. */
+  chosen: boolean
+}
+
+export const TAKEN_NOTICE = 'Another operator took that chat first.'
 
 export interface ConsoleState {
   conversations: ConversationsById
@@ -27,6 +47,13 @@ export interface ConsoleState {
   connection: ConnectionStatus
   /** A problem worth telling the operator about (a failed close, a rejected frame). */
   notice: string | null
+  /** This operator's id, from `session.ready`: offers name the operator they are for. */
+  me: string | null
+  /** Server clock minus the console's clock, measured at `session.ready`. */
+  serverOffset: number
+  /** Conversations offered to this operator (issue "Open lines"). */
+  incoming: OffersState
+  presence: PresenceChoice
 }
 
 export type ConsoleAction =
@@ -35,6 +62,9 @@ export type ConsoleAction =
   | { type: 'frame'; frame: ServerFrame; now: number }
   | { type: 'connection'; status: ConnectionStatus }
   | { type: 'notice'; text: string | null }
+  | { type: 'offer.requested'; clientId: string; conversationId: string; kind: OfferAnswer }
+  | { type: 'offers.expired'; now: number }
+  | { type: 'presence.chosen'; status: PresenceStatus }
   | OutboxAction
 
 export const initialConsoleState: ConsoleState = {
@@ -44,6 +74,10 @@ export const initialConsoleState: ConsoleState = {
   visitorTyping: {},
   connection: 'connecting',
   notice: null,
+  me: null,
+  serverOffset: 0,
+  incoming: emptyOffers,
+  presence: { status: 'online', chosen: false },
 }
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
@@ -61,6 +95,12 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return state.connection === action.status ? state : { ...state, connection: action.status }
     case 'notice':
       return { ...state, notice: action.text }
+    case 'offer.requested':
+      return withOffers(state, offersReducer(state.incoming, { ...action, type: 'requested' }))
+    case 'offers.expired':
+      return withOffers(state, offersReducer(state.incoming, { type: 'expired', now: action.now }))
+    case 'presence.chosen':
+      return { ...state, presence: { status: action.status, chosen: true } }
     default:
       return withOutbox(state, outboxReducer(state.outbox, action))
   }
@@ -69,21 +109,57 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): ConsoleState {
   switch (frame.type) {
     case 'session.ready':
-      return { ...state, conversations: mergeConversations(state.conversations, frame.conversations) }
+      // Offers stay across a reconnect: the server does not publish an offer that is still open again.
+      return {
+        ...state,
+        conversations: mergeConversations(state.conversations, frame.conversations),
+        me: frame.subjectId,
+        serverOffset: frame.serverTime - now,
+      }
     case 'conversation.updated': {
       const merged = mergeConversation(state.conversations[frame.conversation.id], frame.conversation)
-      return { ...state, conversations: { ...state.conversations, [merged.id]: merged } }
+      const next = { ...state, conversations: { ...state.conversations, [merged.id]: merged } }
+      if (merged.status === 'open' && merged.assigneeId === null) return next
+      return withOffers(next, offersReducer(next.incoming, { type: 'left-queue', conversationId: merged.id }))
     }
     case 'message.created':
       return receiveMessage(state, frame.message)
-    case 'frame.ack':
-      return frame.message ? receiveMessage(state, frame.message) : state
+    case 'frame.ack': {
+      const next = withOffers(
+        state,
+        offersReducer(state.incoming, { type: 'answered', clientId: frame.ref, error: null }),
+      )
+      return frame.message ? receiveMessage(next, frame.message) : next
+    }
     case 'frame.error': {
       if (frame.ref && state.outbox.some((e) => e.clientId === frame.ref)) {
         return withOutbox(state, outboxReducer(state.outbox, failed(frame.ref, frame.message)))
       }
-      return { ...state, notice: frame.message }
+      const next = frame.ref
+        ? withOffers(
+            state,
+            offersReducer(state.incoming, { type: 'answered', clientId: frame.ref, error: frame.code }),
+          )
+        : state
+      return { ...next, notice: frame.code === 'conversation_taken' ? TAKEN_NOTICE : frame.message }
     }
+    case 'offer.created':
+      if (frame.operatorId !== state.me) return state
+      return withOffers(
+        state,
+        offersReducer(state.incoming, {
+          type: 'created',
+          conversationId: frame.conversationId,
+          expiresAt: frame.expiresAt === null ? null : frame.expiresAt - state.serverOffset,
+          now,
+        }),
+      )
+    case 'offer.withdrawn':
+      if (frame.operatorId !== state.me) return state
+      return withOffers(
+        state,
+        offersReducer(state.incoming, { type: 'withdrawn', conversationId: frame.conversationId }),
+      )
     case 'typing.updated': {
       if (frame.authorKind !== 'visitor') return state
       return {
@@ -97,11 +173,12 @@ function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): Conso
         conversations: applyRead(state.conversations, frame.conversationId, frame.reader, frame.seq),
       }
     case 'conversation.synced':
+    // The console shows the status this operator chose, not echoes of it (they may arrive out of
+    // order with the `online` stored on connect); visitors' queue positions never reach it.
     case 'presence.updated':
-    // Offers (issue "Open lines") are not shown by the console yet; visitors' queue positions never reach it.
-    case 'offer.created':
-    case 'offer.withdrawn':
     case 'queue.position':
+    // Hidden notes (issue "Open lines", item 4) are not shown by the console yet.
+    case 'note.created':
       return state
   }
 }
@@ -153,6 +230,10 @@ function addLastMessages(
   return out
 }
 
+function withOffers(state: ConsoleState, incoming: OffersState): ConsoleState {
+  return incoming === state.incoming ? state : { ...state, incoming }
+}
+
 function withOutbox(state: ConsoleState, outbox: readonly OutboxEntry[]): ConsoleState {
   return outbox === state.outbox ? state : { ...state, outbox }
 }
@@ -182,4 +263,20 @@ export function threadOf(state: ConsoleState, conversationId: string): ThreadSta
 
 export function outboxFor(state: ConsoleState, conversationId: string): readonly OutboxEntry[] {
   return state.outbox.filter((e) => e.conversationId === conversationId)
+}
+
+export interface IncomingOffer extends Offer {
+  /** Unknown until the inbox has loaded it. */
+  conversation: WireConversation | null
+  answering: boolean
+}
+
+/** Offers to show: a conversation known to be out of the waiting queue is not on offer any more. */
+export function incomingOffers(state: ConsoleState): IncomingOffer[] {
+  const me = state.me ?? ''
+  return sortedOffers(state.incoming).flatMap((o) => {
+    const conversation = state.conversations[o.conversationId] ?? null
+    if (conversation && tabOf(conversation, me) !== 'waiting') return []
+    return [{ ...o, conversation, answering: isAnswering(state.incoming, o.conversationId) }]
+  })
 }

@@ -22,19 +22,30 @@ describe('inbox tabs', () => {
     expect(tabOf(wireConversation({ id: 'd', status: 'closed', assigneeId: me }), me)).toBe('closed')
   })
 
-  it('lists a tab newest first by last activity', () => {
+  it('lists Waiting as a queue, longest waiting first', () => {
     const state = mergeConversations({}, [
-      wireConversation({ id: 'old', updatedAt: 10 }),
-      wireConversation({ id: 'new', updatedAt: 30 }),
+      wireConversation({ id: 'new', createdAt: 30, updatedAt: 90 }),
+      wireConversation({ id: 'old', createdAt: 10, updatedAt: 10 }),
+      wireConversation({ id: 'mid', createdAt: 20, updatedAt: 20 }),
+      wireConversation({ id: 'mid-b', createdAt: 20, updatedAt: 20 }),
+    ])
+    expect(conversationsInTab(state, 'waiting', me).map((c) => c.id)).toEqual(['old', 'mid', 'mid-b', 'new'])
+  })
+
+  it('lists the other tabs newest first by last activity', () => {
+    const state = mergeConversations({}, [
+      wireConversation({ id: 'old', updatedAt: 10, assigneeId: me }),
+      wireConversation({ id: 'new', updatedAt: 30, assigneeId: me }),
       wireConversation({
         id: 'mid',
         updatedAt: 5,
+        assigneeId: me,
         lastMessage: wireMessage({ conversationId: 'mid', seq: 1, createdAt: 20 }),
       }),
-      wireConversation({ id: 'mine', updatedAt: 99, assigneeId: me }),
+      wireConversation({ id: 'waiting', updatedAt: 99 }),
     ])
-    expect(conversationsInTab(state, 'waiting', me).map((c) => c.id)).toEqual(['new', 'mid', 'old'])
-    expect(conversationsInTab(state, 'mine', me).map((c) => c.id)).toEqual(['mine'])
+    expect(conversationsInTab(state, 'mine', me).map((c) => c.id)).toEqual(['new', 'mid', 'old'])
+    expect(conversationsInTab(state, 'waiting', me).map((c) => c.id)).toEqual(['waiting'])
   })
 
   it('counts conversations and unread messages per tab', () => {

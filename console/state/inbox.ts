@@ -89,11 +89,19 @@ export function activityAt(c: WireConversation): number {
   return Math.max(c.updatedAt, c.lastMessage?.createdAt ?? 0)
 }
 
-/** Newest first; the id breaks ties so the order is stable between renders. */
+/**
+ * Waiting is a queue: whoever has waited longest comes first (by `createdAt`, the routing core's
+ * `enqueuedAt`). The other tabs are newest activity first. The id breaks ties so the order is
+ * stable between renders.
+ */
 export function conversationsInTab(state: ConversationsById, tab: InboxTab, me: string): WireConversation[] {
+  const order =
+    tab === 'waiting'
+      ? (a: WireConversation, b: WireConversation) => a.createdAt - b.createdAt
+      : (a: WireConversation, b: WireConversation) => activityAt(b) - activityAt(a)
   return Object.values(state)
     .filter((c) => tabOf(c, me) === tab)
-    .sort((a, b) => activityAt(b) - activityAt(a) || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => order(a, b) || (a.id < b.id ? -1 : 1))
 }
 
 /**

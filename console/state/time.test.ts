@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { relativeTime } from './relative-time.ts'
+import { relativeTime, waitedFor } from './relative-time.ts'
 import { visitorFacts, visitorLocalTime } from './visitor-context.ts'
 
 describe('relativeTime', () => {
@@ -10,6 +10,18 @@ describe('relativeTime', () => {
     expect(relativeTime(now - 3 * 3_600_000, now)).toBe('3 h ago')
     expect(relativeTime(now - 2 * 86_400_000, now)).toBe('2 d ago')
     expect(relativeTime(now - 30 * 86_400_000, now, 'en-US')).toBe('Dec 11')
+  })
+})
+
+describe('waitedFor', () => {
+  it('says how long a visitor has waited, never negative', () => {
+    const now = Date.UTC(2025, 0, 10, 12, 0, 0)
+    expect(waitedFor(now + 5_000, now)).toBe('under 1 min')
+    expect(waitedFor(now - 59_999, now)).toBe('under 1 min')
+    expect(waitedFor(now - 12 * 60_000, now)).toBe('12 min')
+    expect(waitedFor(now - 2 * 3_600_000, now)).toBe('2 h')
+    expect(waitedFor(now - 2 * 3_600_000 - 5 * 60_000, now)).toBe('2 h 5 min')
+    expect(waitedFor(now - 3 * 86_400_000 - 1, now)).toBe('3 d')
   })
 })
 

@@ -5,9 +5,11 @@ import {
   conversationsInTab,
   displayMessages,
   type InboxTab,
+  incomingOffers,
   initialConsoleState,
   isVisitorTyping,
   outboxFor,
+  type PresenceStatus,
   TYPING_TTL_MS,
   tabOf,
   tabSummaries,
@@ -17,12 +19,14 @@ import { ConversationView } from './conversation-view.tsx'
 import type { ConsoleDeps } from './deps.ts'
 import { errorText } from './error-text.ts'
 import { Inbox } from './inbox.tsx'
+import { IncomingOffers } from './incoming-offers.tsx'
 import { InstallPage } from './install-page.tsx'
 import { LinesPage } from './lines-page.tsx'
 import { visitorLabel } from './names.ts'
 import { TopBar } from './top-bar.tsx'
 import { useConsoleRealtime } from './use-console-realtime.ts'
 import { useNow } from './use-now.ts'
+import { useOffers } from './use-offers.ts'
 import { useRoute } from './use-route.ts'
 import { useStore } from './use-store.ts'
 import { useTypingSender } from './use-typing-sender.ts'
@@ -72,10 +76,12 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     alertNewConversation: (id, title, body) =>
       deps.notifier.alert(title, body, () => navigate({ name: 'conversation', id })),
     viewing: () => viewRef.current,
+    openConversation: (id) => navigate({ name: 'conversation', id }),
     signedOut: onSignedOut,
     onSessionReady: () => marked.current.clear(),
   })
   const typing = useTypingSender(useMemo(() => ({ ...deps, send: connection.send }), [deps, connection]))
+  const offers = useOffers(deps, connection, state.incoming, dispatch)
 
   useEffect(refreshInbox, [refreshInbox])
   useEffect(() => deps.page.onVisibilityChange(() => setVisible(deps.page.isVisible())), [deps])
@@ -171,6 +177,12 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     }
   }
 
+  /** Not sent while offline: the chosen status goes out after the next `session.ready`. */
+  function setPresence(status: PresenceStatus) {
+    dispatch({ type: 'presence.chosen', status })
+    connection.send({ type: 'presence.set', id: deps.newId(), status })
+  }
+
   async function signOut() {
     try {
       await deps.api.logout()
@@ -195,6 +207,8 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
         navigate={navigate}
         connection={state.connection}
         notifier={deps.notifier}
+        presence={state.presence.status}
+        onPresence={setPresence}
         onSignOut={signOut}
       />
       {state.notice && (
@@ -216,6 +230,15 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
             selectedId={conversationId}
             now={now}
             navigate={navigate}
+            incoming={
+              <IncomingOffers
+                offers={incomingOffers(state)}
+                clock={deps.clock}
+                timers={deps.timers}
+                onAccept={(id) => offers.answer(id, 'accept')}
+                onSkip={(id) => offers.answer(id, 'skip')}
+              />
+            }
           />
         )}
         <main id="main" tabIndex={-1} class="main">

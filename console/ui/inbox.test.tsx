@@ -21,6 +21,7 @@ const state = mergeConversations({}, [
     id: 'w1',
     visitorName: 'Dana',
     lastSeq: 2,
+    createdAt: now - 12 * 60_000,
     updatedAt: now - 120_000,
     lastMessage: wireMessage({
       conversationId: 'w1',
@@ -29,7 +30,7 @@ const state = mergeConversations({}, [
       createdAt: now - 120_000,
     }),
   }),
-  wireConversation({ id: 'w2', lastSeq: 1, updatedAt: now - 10_000 }),
+  wireConversation({ id: 'w2', lastSeq: 1, createdAt: now - 10_000, updatedAt: now - 10_000 }),
   wireConversation({ id: 'm1', assigneeId: me, lastSeq: 3, operatorReadSeq: 3 }),
   wireConversation({ id: 'x1', status: 'closed' }),
 ])
@@ -63,15 +64,25 @@ describe('Inbox', () => {
     expect(screen.getByTestId('tab-closed').dataset.count).toBe('1')
   })
 
-  it('lists the tab’s conversations newest first with preview, time and unread badge', () => {
+  it('lists Waiting longest waiting first with preview, time, how long they waited and unread badge', () => {
     render(<Harness onNavigate={() => undefined} />)
     const items = screen.getAllByTestId('inbox-item')
-    expect(items.map((i) => i.dataset.conversationId)).toEqual(['w2', 'w1'])
-    expect(items[1]!.textContent).toContain('Dana')
-    expect(items[1]!.textContent).toContain('Do you ship to Norway?')
-    expect(items[1]!.textContent).toContain('2 min ago')
-    expect(items[1]!.dataset.unread).toBe('2')
-    expect(items[1]!.getAttribute('href')).toBe('/console/c/w1')
+    expect(items.map((i) => i.dataset.conversationId)).toEqual(['w1', 'w2'])
+    expect(items[0]!.textContent).toContain('Dana')
+    expect(items[0]!.textContent).toContain('Do you ship to Norway?')
+    expect(items[0]!.textContent).toContain('2 min ago')
+    expect(screen.getAllByTestId('waited').map((w) => w.textContent)).toEqual([
+      'waiting 12 min',
+      'waiting under 1 min',
+    ])
+    expect(items[0]!.dataset.unread).toBe('2')
+    expect(items[0]!.getAttribute('href')).toBe('/console/c/w1')
+  })
+
+  it('shows how long they waited only in Waiting', () => {
+    render(<Harness onNavigate={() => undefined} />)
+    fireEvent.click(screen.getByTestId('tab-mine'))
+    expect(screen.queryByTestId('waited')).toBeNull()
   })
 
   it('switches tabs by click and by arrow keys, and opens a conversation in place', () => {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import type { WireConversation, WireMessage } from '../../server/protocol/messages.ts'
 import {
   activityAt,
@@ -7,6 +8,7 @@ import {
   relativeTime,
   type TabSummary,
   unreadCount,
+  waitedFor,
 } from '../state/index.ts'
 import { Link } from './link.tsx'
 import { preview, visitorLabel } from './names.ts'
@@ -27,6 +29,8 @@ export interface InboxProps {
   selectedId: string | null
   now: number
   navigate(route: Route): void
+  /** Shown above the tabs: chats offered to this operator. */
+  incoming?: ComponentChildren
 }
 
 export function Inbox(props: InboxProps) {
@@ -45,6 +49,7 @@ export function Inbox(props: InboxProps) {
 
   return (
     <nav class="inbox" aria-label="Conversations">
+      {props.incoming}
       <div role="tablist" aria-label="Inbox" class="tabs" onKeyDown={onKeyDown}>
         {INBOX_TABS.map((t) => {
           const s = summaries[t]
@@ -97,6 +102,7 @@ export function Inbox(props: InboxProps) {
 
 function InboxItem({
   conversation: c,
+  tab,
   unread,
   selectedId,
   now,
@@ -123,6 +129,11 @@ function InboxItem({
         </span>
         <span class="item-bottom">
           <span class="item-preview">{preview(c)}</span>
+          {tab === 'waiting' && (
+            <span class="item-waited" data-testid="waited">
+              waiting {waitedFor(c.createdAt, now)}
+            </span>
+          )}
           {unread > 0 && (
             <span class="badge" data-testid="unread-count">
               {unread}

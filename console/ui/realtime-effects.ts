@@ -1,6 +1,7 @@
 /**
  * What the console does in reaction to a server frame, beyond updating state: resync and resend
- * after a (re)connect, fill sequence gaps, alert on new conversations, announce visitor messages.
+ * after a (re)connect, fill sequence gaps, alert on new conversations and offers, announce visitor
+ * messages, open a conversation once its accept is acknowledged.
  */
 import type { ClientFrame, ServerFrame } from '../../server/protocol/messages.ts'
 import {
@@ -19,6 +20,8 @@ export interface FrameEffectsContext {
   refreshInbox(): void
   alertNewConversation(conversationId: string, title: string, body: string): void
   announce(text: string): void
+  /** Shows a conversation (an accepted offer). */
+  openConversation(conversationId: string): void
   /** The conversation on screen, if any, and whether the tab is visible. */
   viewing(): { conversationId: string | null; visible: boolean }
   /** Conversation id → id of its `conversation.sync` in flight, so a burst of frames asks only once. */
@@ -65,6 +68,21 @@ export function afterFrame(
       }
       return
     }
+    case 'offer.created': {
+      const id = frame.conversationId
+      if (!after.incoming.offers[id] || before.incoming.offers[id]) return
+      const conversation = after.conversations[id]
+      if (!conversation) ctx.refreshInbox()
+      const who = conversation ? visitorLabel(conversation) : 'A visitor'
+      ctx.alertNewConversation(id, 'Chat offered to you', `${who} is waiting: accept or skip`)
+      ctx.announce(`Chat offered to you from ${who}. Accept or skip it under Incoming.`)
+      return
+    }
+    case 'frame.ack': {
+      const request = before.incoming.requests[frame.ref]
+      if (request?.kind === 'accept') ctx.openConversation(request.conversationId)
+      return
+    }
     case 'conversation.synced':
       ctx.syncing.delete(frame.conversationId)
       return
@@ -80,6 +98,10 @@ export function afterFrame(
 function onSessionReady(state: ConsoleState, ctx: FrameEffectsContext): void {
   if (ctx.sessions > 0) ctx.refreshInbox()
   ctx.syncing.clear()
+  // Connecting stores `online` on the server (docs/routing.md, "Presence across nodes"): an
+  // operator who chose a status keeps it across reconnects.
+  if (state.presence.chosen)
+    ctx.send({ type: 'presence.set', id: ctx.newId(), status: state.presence.status })
   for (const [conversationId, thread] of Object.entries(state.threads)) {
     if (thread.loaded) requestSync(conversationId, thread.contiguousSeq, ctx)
   }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks'
 import type { Notifier, NotifyPermission } from '../notify/index.ts'
-import type { ConnectionStatus, Route } from '../state/index.ts'
+import type { ConnectionStatus, PresenceStatus, Route } from '../state/index.ts'
 import { Link } from './link.tsx'
+import { PresenceToggle } from './presence-toggle.tsx'
 
 export interface TopBarProps {
   operatorName: string
@@ -10,6 +11,8 @@ export interface TopBarProps {
   navigate(route: Route): void
   connection: ConnectionStatus
   notifier: Notifier
+  presence: PresenceStatus
+  onPresence(status: PresenceStatus): void
   onSignOut(): void
 }
 
@@ -64,6 +67,7 @@ export function TopBar(props: TopBarProps) {
       <span class={`connection ${props.connection}`} role="status" data-testid="connection-status">
         {CONNECTION_TEXT[props.connection]}
       </span>
+      <PresenceToggle status={props.presence} onChange={props.onPresence} />
       {permission === 'enabled' ? (
         <span class="hint">Alerts on</span>
       ) : permission === 'denied' ? (

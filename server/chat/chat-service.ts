@@ -1,8 +1,11 @@
 import { type Bus, channels } from '../bus/types.ts'
+import { readLineSettings } from '../line-settings/index.ts'
 import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
-import type { Conversation, Message, Store } from '../store/types.ts'
+import type { Conversation, Message, Rating, Store } from '../store/types.ts'
+import { isOpen } from '../working-hours/index.ts'
+import { createTeamwork } from './teamwork.ts'
 import { type Actor, ChatError, type ChatService, type Routing, type SendResult } from './types.ts'
-import { toWireConversation, toWireMessage } from './wire.ts'
+import { toWireConversation, toWireMessage, toWireNote } from './wire.ts'
 
 export interface ChatDeps {
   store: Store
@@ -31,8 +34,9 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     conversation: Conversation,
     lastMessage?: Message | null,
     known?: { visitorName: string | null },
+    extras?: { participantIds: string[]; rating: Rating | null },
   ): Promise<WireConversation> {
-    const [visitor, last] = await Promise.all([
+    const [visitor, last, more] = await Promise.all([
       known ??
         store
           .getVisitor(conversation.workspaceId, conversation.visitorId)
@@ -40,11 +44,33 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
       lastMessage !== undefined
         ? lastMessage
         : store.lastMessages(conversation.workspaceId, [conversation.id]).then((m) => m.get(conversation.id)),
+      extras ?? extrasOf(conversation.workspaceId, [conversation.id]).then((get) => get(conversation.id)),
     ])
     return toWireConversation(conversation, {
       visitorName: visitor.visitorName,
       lastMessage: last ?? undefined,
+      ...more,
     })
+  }
+
+  /** Participants and ratings (issue "Open lines", items 4 and 5), two queries for any number. */
+  async function extrasOf(workspaceId: string, ids: string[]) {
+    const [participants, ratings] = await Promise.all([
+      store.participantsOf(workspaceId, ids),
+      store.ratingsOf(workspaceId, ids),
+    ])
+    return (id: string) => ({ participantIds: participants.get(id) ?? [], rating: ratings.get(id) ?? null })
+  }
+
+  /** KPI (issue "Open lines", item 7): judged once, when the conversation starts. */
+  async function insideWorkingHours(
+    workspaceId: string,
+    lineId: string,
+    now: number,
+  ): Promise<boolean | null> {
+    const line = await store.getLine(workspaceId, lineId)
+    if (!line) return null
+    return isOpen(readLineSettings(line.settings).workingHours, now)
   }
 
   /** The conversation if the actor may see it; a visitor sees only their own. */
@@ -67,12 +93,14 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     if (!widget || widget.workspaceId !== actor.workspaceId) {
       throw new ChatError('not_found', 'The widget of this visitor no longer exists')
     }
+    const now = clock.now()
     const conversation = await store.createConversation({
       workspaceId: actor.workspaceId,
       lineId: widget.lineId,
       widgetId: widget.id,
       visitorId: actor.visitorId,
-      now: clock.now(),
+      now,
+      startedInsideWorkingHours: await insideWorkingHours(actor.workspaceId, widget.lineId, now),
     })
     return { conversation, created: true }
   }
@@ -167,7 +195,7 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     return next
   }
 
-  async function sync(actor: Actor, conversationId: string, afterSeq: number) {
+  async function sync(actor: Actor, conversationId: string, afterSeq: number, afterNoteSeq = 0) {
     const conversation = await readable(actor, conversationId)
     const messages: Message[] = []
     let cursor = afterSeq
@@ -181,7 +209,14 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
       cursor = page[page.length - 1]!.seq
     }
     const lastSeq = Math.max(conversation.lastSeq, messages.at(-1)?.seq ?? 0)
-    return { messages: messages.map(toWireMessage), lastSeq }
+    // Notes are read only for operators: a visitor's replay never queries them at all.
+    const notes =
+      actor.kind === 'operator'
+        ? (await store.listNotes(actor.workspaceId, conversationId, { afterSeq: afterNoteSeq })).map(
+            toWireNote,
+          )
+        : []
+    return { messages: messages.map(toWireMessage), lastSeq, notes }
   }
 
   async function markRead(actor: Actor, conversationId: string, seq: number): Promise<void> {
@@ -208,6 +243,7 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     const closed = await store.updateConversation(actor.workspaceId, conversationId, {
       status: 'closed',
       closedAt: now,
+      closeReason: actor.kind,
       now,
     })
     await store.addEvent({ ...eventBase(actor, closed, now), type: 'conversation.closed' })
@@ -228,11 +264,12 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
             status: query.status,
             ...(query.mine ? { assigneeId: actor.operator.id } : {}),
           })
-    const last = await store.lastMessages(
-      actor.workspaceId,
-      rows.map((c) => c.id),
-    )
-    return Promise.all(rows.map((c) => wire(c, last.get(c.id) ?? null)))
+    const ids = rows.map((c) => c.id)
+    const [last, extras] = await Promise.all([
+      store.lastMessages(actor.workspaceId, ids),
+      extrasOf(actor.workspaceId, ids),
+    ])
+    return Promise.all(rows.map((c) => wire(c, last.get(c.id) ?? null, undefined, extras(c.id))))
   }
 
   async function get(actor: Actor, conversationId: string): Promise<WireConversation> {
@@ -265,7 +302,47 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     await r.skip(actor.workspaceId, operatorId, conversationId)
   }
 
-  return { send, sync, markRead, setTyping, close, list, get, setPresence, refreshPresence, accept, skip }
+  /** A line the visitor sees (a transfer notice); system messages have no author. */
+  async function systemMessage(conversation: Conversation, clientId: string, body: string): Promise<void> {
+    const { message, duplicate } = await store.appendMessage({
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      clientId,
+      authorKind: 'system',
+      authorId: null,
+      authorName: null,
+      body,
+      now: clock.now(),
+    })
+    if (!duplicate)
+      await publish(conversation, { type: 'message.created', message: toWireMessage(message) }, 'everyone')
+  }
+
+  const teamwork = createTeamwork({
+    store,
+    bus,
+    clock,
+    routing,
+    readable,
+    wire: (c) => wire(c),
+    publish,
+    systemMessage,
+  })
+
+  return {
+    send,
+    sync,
+    markRead,
+    setTyping,
+    close,
+    list,
+    get,
+    setPresence,
+    refreshPresence,
+    accept,
+    skip,
+    ...teamwork,
+  }
 }
 
 function eventBase(actor: Actor, conversation: Conversation, now: number) {

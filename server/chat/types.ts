@@ -3,8 +3,8 @@
  * HTTP API both call it; it writes through the Store (durably, before anything is acknowledged)
  * and then fans the resulting frames out on the Bus to every node.
  */
-import type { ErrorCode, WireConversation, WireMessage } from '../protocol/messages.ts'
-import type { Conversation, Operator } from '../store/types.ts'
+import type { ErrorCode, WireConversation, WireMessage, WireNote } from '../protocol/messages.ts'
+import type { Conversation, ConversationKpis, Operator, RatingValue, TransferTarget } from '../store/types.ts'
 
 /** Who is acting: every call is scoped to the actor's workspace. */
 export type Actor =
@@ -35,12 +35,16 @@ export interface ChatService {
    * conversation is used, or a new one is started on the widget's line.
    */
   send(actor: Actor, input: { clientId: string; conversationId?: string; body: string }): Promise<SendResult>
-  /** Messages after `afterSeq` in order, for a conversation the actor may read. */
+  /**
+   * Messages after `afterSeq` in order, for a conversation the actor may read; for operators also
+   * the hidden notes after `afterNoteSeq` (always empty for visitors).
+   */
   sync(
     actor: Actor,
     conversationId: string,
     afterSeq: number,
-  ): Promise<{ messages: WireMessage[]; lastSeq: number }>
+    afterNoteSeq?: number,
+  ): Promise<{ messages: WireMessage[]; lastSeq: number; notes: WireNote[] }>
   markRead(actor: Actor, conversationId: string, seq: number): Promise<void>
   /** Ephemeral: published, never stored. */
   setTyping(actor: Actor, conversationId: string, typing: boolean): Promise<void>
@@ -56,6 +60,25 @@ export interface ChatService {
   accept(actor: Actor, conversationId: string): Promise<void>
   /** An operator declines an offer; it passes on. */
   skip(actor: Actor, conversationId: string): Promise<void>
+
+  // ---------------------------------------------------------------- teamwork (issue "Open lines", items 4, 5, 7)
+  /** Operators: a hidden note, published to operators only (`forbidden` for visitors). */
+  addNote(
+    actor: Actor,
+    input: { clientId: string; conversationId: string; body: string },
+  ): Promise<{ note: WireNote; duplicate: boolean }>
+  /** Operators: reassign to a colleague or move to a line; `conversation_taken` if it changed meanwhile. */
+  transfer(actor: Actor, conversationId: string, to: TransferTarget): Promise<WireConversation>
+  /** Operators: a colleague joins as a participant. */
+  invite(actor: Actor, conversationId: string, operatorId: string): Promise<WireConversation>
+  /** Visitors: rate a closed conversation; a new rating replaces the old one within the window. */
+  rate(
+    actor: Actor,
+    conversationId: string,
+    input: { rating: RatingValue; comment?: string },
+  ): Promise<WireConversation>
+  /** Operators: the KPIs recorded for a conversation. */
+  kpis(actor: Actor, conversationId: string): Promise<ConversationKpis>
 }
 
 /**

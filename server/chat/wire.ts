@@ -1,6 +1,6 @@
 /** Maps stored records to the shapes the protocol sends over the wire. */
-import type { WireConversation, WireMessage } from '../protocol/messages.ts'
-import type { Conversation, Message } from '../store/types.ts'
+import type { WireConversation, WireMessage, WireNote } from '../protocol/messages.ts'
+import type { Conversation, Message, Note, Rating } from '../store/types.ts'
 
 export function toWireMessage(m: Message): WireMessage {
   return {
@@ -19,7 +19,12 @@ export function toWireMessage(m: Message): WireMessage {
 
 export function toWireConversation(
   c: Conversation,
-  extra: { visitorName: string | null; lastMessage: Message | undefined },
+  extra: {
+    visitorName: string | null
+    lastMessage: Message | undefined
+    participantIds?: string[]
+    rating?: Rating | null
+  },
 ): WireConversation {
   return {
     id: c.id,
@@ -36,5 +41,21 @@ export function toWireConversation(
     updatedAt: c.updatedAt,
     closedAt: c.closedAt,
     lastMessage: extra.lastMessage ? toWireMessage(extra.lastMessage) : null,
+    ...(extra.participantIds ? { participantIds: extra.participantIds } : {}),
+    ...(extra.rating !== undefined ? { rating: extra.rating } : {}),
+  }
+}
+
+export function toWireNote(n: Note): WireNote {
+  return {
+    id: n.id,
+    conversationId: n.conversationId,
+    seq: n.seq,
+    clientId: n.clientId,
+    authorId: n.authorId,
+    authorName: n.authorName,
+    authorAvatarUrl: n.authorAvatarUrl,
+    body: n.body,
+    createdAt: n.createdAt,
   }
 }

@@ -68,6 +68,24 @@ async function dispatch(frame: ClientFrame, ctx: FrameContext): Promise<void> {
     case 'conversation.skip':
       await chat.skip(actor, frame.conversationId)
       break
+    case 'note.add': {
+      const { note, duplicate } = await chat.addNote(actor, {
+        clientId: frame.id,
+        conversationId: frame.conversationId,
+        body: frame.body,
+      })
+      await ctx.reply({ type: 'frame.ack', ref: frame.id, note, duplicate })
+      return
+    }
+    case 'conversation.transfer':
+      await chat.transfer(actor, frame.conversationId, frame.to)
+      break
+    case 'conversation.invite':
+      await chat.invite(actor, frame.conversationId, frame.operatorId)
+      break
+    case 'conversation.rate':
+      await chat.rate(actor, frame.conversationId, { rating: frame.rating, comment: frame.comment })
+      break
     case 'presence.set':
       if (actor.kind !== 'operator') throw new ChatError('forbidden', 'Only operators have a presence')
       await chat.setPresence(actor.workspaceId, actor.operator.id, frame.status)
@@ -77,8 +95,14 @@ async function dispatch(frame: ClientFrame, ctx: FrameContext): Promise<void> {
 }
 
 async function replay(frame: ClientFrameOf<'conversation.sync'>, ctx: FrameContext): Promise<void> {
-  const { messages, lastSeq } = await ctx.chat.sync(ctx.actor, frame.conversationId, frame.afterSeq)
+  const { messages, lastSeq, notes } = await ctx.chat.sync(
+    ctx.actor,
+    frame.conversationId,
+    frame.afterSeq,
+    frame.afterNoteSeq,
+  )
   for (const message of messages) await ctx.reply({ type: 'message.created', message })
+  for (const note of notes) await ctx.reply({ type: 'note.created', note })
   await ctx.reply({ type: 'conversation.synced', conversationId: frame.conversationId, lastSeq })
   await ctx.reply({ type: 'frame.ack', ref: frame.id })
 }

@@ -10,6 +10,7 @@ import { mountAuth } from './routes/auth.ts'
 import { mountConversations } from './routes/conversations.ts'
 import { mountHealth } from './routes/health.ts'
 import { mountLineSettings } from './routes/line-settings.ts'
+import { mountQuickAnswers } from './routes/quick-answers.ts'
 import { mountVisitors } from './routes/visitors.ts'
 import { mountWidgetPublic } from './routes/widget-public.ts'
 
@@ -34,6 +35,7 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
   mountHealth(mounter, deps)
   mountAuth(mounter, deps)
   mountConversations(mounter, deps)
+  mountQuickAnswers(mounter, deps)
   mountWidgetPublic(mounter, deps)
   mountVisitors(mounter, deps)
   mountAdmin(mounter, deps)

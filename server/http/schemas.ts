@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { lineSettingsPatchSchema, lineSettingsSchema } from '../line-settings/index.ts'
-import { LIMITS, wireConversation, wireMessage } from '../protocol/messages.ts'
+import { LIMITS, wireConversation, wireMessage, wireNote, wireRating } from '../protocol/messages.ts'
 import { widgetSettingsSchema } from '../widgets/index.ts'
 
 const id = z.string().min(1).max(64)
@@ -119,11 +119,69 @@ export const conversationListQuery = z.object({
 
 export const conversationListResponse = z.object({ conversations: z.array(wireConversation) })
 
+/** Recorded per conversation as things happen (issue "Open lines", item 7). */
+export const conversationKpis = z.object({
+  waitMs: z.number().int().nullable().describe('Created → first assignment'),
+  firstAnswerMs: z
+    .number()
+    .int()
+    .nullable()
+    .describe('First visitor message → first operator message after it'),
+  transfers: z.number().int(),
+  closeReason: z.enum(['operator', 'visitor', 'inactivity']).nullable(),
+  rating: wireRating.nullable(),
+  startedInsideWorkingHours: z.boolean().nullable(),
+})
+
 export const conversationDetailResponse = z.object({
   conversation: wireConversation,
   messages: z.array(wireMessage),
+  /**
+   * Operator-only notes and KPIs (issue "Open lines", items 4 and 7). Always sent; optional in the
+   * schema only so console fixtures written before them still type-check.
+   */
+  notes: z.array(wireNote).optional(),
+  kpis: conversationKpis.optional(),
   visitor,
 })
+
+// ---------------------------------------------------------------- quick answers (issue "Open lines", item 4)
+
+const quickAnswerFields = {
+  shortcut: z
+    .string()
+    .trim()
+    .regex(/^\/[\p{L}\p{N}_-]{1,40}$/u, 'a slash and up to 40 letters, digits, _ or -, e.g. /hello'),
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(LIMITS.maxBodyChars),
+}
+
+export const createQuickAnswerBody = z.object({
+  scope: z.enum(['workspace', 'personal']).default('personal'),
+  ...quickAnswerFields,
+})
+
+export const updateQuickAnswerBody = z
+  .object({
+    shortcut: quickAnswerFields.shortcut.optional(),
+    title: quickAnswerFields.title.optional(),
+    text: quickAnswerFields.text.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+
+export const quickAnswer = z.object({
+  id,
+  scope: z.enum(['workspace', 'personal']),
+  ownerId: z.string().nullable(),
+  shortcut: z.string(),
+  title: z.string(),
+  text: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+})
+
+export const quickAnswerResponse = z.object({ quickAnswer })
+export const quickAnswerListResponse = z.object({ quickAnswers: z.array(quickAnswer) })
 
 export const sendMessageBody = z.object({
   clientId: z

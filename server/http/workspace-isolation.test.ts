@@ -32,7 +32,16 @@ async function seedB() {
     name: 'B-line-name',
     now: 1,
   })
-  return { ...created, ...conversation, extraLine }
+  const quickAnswer = await h.store.createQuickAnswer({
+    workspaceId: created.workspace.id,
+    scope: 'workspace',
+    ownerId: null,
+    shortcut: '/b-secret',
+    title: 'B-quick-answer-title',
+    text: 'B-quick-answer-text',
+    now: 1,
+  })
+  return { ...created, ...conversation, extraLine, quickAnswer }
 }
 
 /** A body for each route that takes one, pointing at B wherever the body can name something. */
@@ -52,6 +61,8 @@ function sampleBody(id: RouteId): unknown {
     },
     createWidget: { lineId: b.line.id, name: 'Widget on B line' },
     updateLine: { name: 'A renames B?', settings: { routing: { queue: [b.operator.id] } } },
+    createQuickAnswer: { scope: 'workspace', shortcut: '/iso', title: 'A answer', text: 'for A only' },
+    updateQuickAnswer: { title: 'A renames B?', text: 'A rewrites B?' },
   }
   if (!(id in samples)) throw new Error(`Add a sample body for route ${id} to workspace-isolation.test.ts`)
   return { ...(samples[id] as object), workspaceId: b.workspace.id }
@@ -77,6 +88,9 @@ beforeAll(async () => {
     b.messageId,
     'B-private-message-text',
     'B-visitor-name',
+    b.quickAnswer.id,
+    'B-quick-answer-title',
+    'B-quick-answer-text',
     'b-visitor@example.test',
   )
 })
@@ -98,6 +112,7 @@ describe('workspace isolation', () => {
     it(`${route.method.toUpperCase()} ${route.path} never reveals or changes workspace B`, async () => {
       const candidates = [
         b.conversationId,
+        b.quickAnswer.id,
         b.visitorId,
         b.widget.id,
         b.line.id,
@@ -136,6 +151,7 @@ describe('workspace isolation', () => {
     expect(await h.store.listLines(b.workspace.id)).toHaveLength(2)
     expect(await h.store.listWidgets(b.workspace.id)).toHaveLength(1)
     expect(await h.store.listOperators(b.workspace.id)).toHaveLength(1)
+    expect(await h.store.getQuickAnswer(b.workspace.id, b.quickAnswer.id)).toEqual(b.quickAnswer)
     expect((await h.store.getVisitor(b.workspace.id, b.visitorId))?.name).toBe('B-visitor-name')
   })
 })

@@ -41,6 +41,8 @@ export const conversationSyncFrame = z.object({
   conversationId: entityId,
   /** The highest sequence number the client has seen without a gap; 0 for none. */
   afterSeq: seq,
+  /** Operators: the highest note seq seen (notes number apart from messages); default 0 = all notes. */
+  afterNoteSeq: seq.optional(),
 })
 
 export const typingUpdateFrame = z.object({
@@ -84,6 +86,41 @@ export const conversationSkipFrame = z.object({
   conversationId: entityId,
 })
 
+/** Operators: a hidden note, never shown to the visitor (issue "Open lines", item 4). */
+export const noteAddFrame = z.object({
+  type: z.literal('note.add'),
+  id: clientId,
+  conversationId: entityId,
+  body: z.string().trim().min(1).max(LIMITS.maxBodyChars),
+})
+
+/** Operators: pass a conversation to a colleague or to another line. */
+export const conversationTransferFrame = z.object({
+  type: z.literal('conversation.transfer'),
+  id: clientId,
+  conversationId: entityId,
+  to: z.union([z.strictObject({ operatorId: entityId }), z.strictObject({ lineId: entityId })]),
+})
+
+/** Operators: bring a colleague into the conversation as a participant. */
+export const conversationInviteFrame = z.object({
+  type: z.literal('conversation.invite'),
+  id: clientId,
+  conversationId: entityId,
+  operatorId: entityId,
+})
+
+export const ratingValue = z.enum(['like', 'dislike'])
+
+/** Visitors: rate a closed conversation (issue "Open lines", item 5). */
+export const conversationRateFrame = z.object({
+  type: z.literal('conversation.rate'),
+  id: clientId,
+  conversationId: entityId,
+  rating: ratingValue,
+  comment: z.string().trim().max(LIMITS.maxBodyChars).optional(),
+})
+
 export const clientFrame = z.discriminatedUnion('type', [
   messageSendFrame,
   conversationSyncFrame,
@@ -93,6 +130,10 @@ export const clientFrame = z.discriminatedUnion('type', [
   conversationCloseFrame,
   conversationAcceptFrame,
   conversationSkipFrame,
+  noteAddFrame,
+  conversationTransferFrame,
+  conversationInviteFrame,
+  conversationRateFrame,
 ])
 export type ClientFrame = z.infer<typeof clientFrame>
 export type ClientFrameType = ClientFrame['type']
@@ -119,6 +160,27 @@ export const wireMessage = z.object({
 })
 export type WireMessage = z.infer<typeof wireMessage>
 
+/** An operator-only note: its own numbering, never on a visitor's socket or in their replays. */
+export const wireNote = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq,
+  clientId: z.string(),
+  authorId: z.string(),
+  authorName: z.string().nullable(),
+  authorAvatarUrl: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.number().int(),
+})
+export type WireNote = z.infer<typeof wireNote>
+
+export const wireRating = z.object({
+  value: ratingValue,
+  comment: z.string().nullable(),
+  ratedAt: z.number().int(),
+})
+export type WireRating = z.infer<typeof wireRating>
+
 export const conversationStatus = z.enum(['open', 'closed'])
 export type ConversationStatus = z.infer<typeof conversationStatus>
 
@@ -137,6 +199,10 @@ export const wireConversation = z.object({
   updatedAt: z.number().int(),
   closedAt: z.number().int().nullable(),
   lastMessage: wireMessage.nullable(),
+  /** Colleagues invited into the conversation besides the assignee. */
+  participantIds: z.array(z.string()).optional(),
+  /** The visitor's rating once given. */
+  rating: wireRating.nullable().optional(),
 })
 export type WireConversation = z.infer<typeof wireConversation>
 
@@ -172,6 +238,8 @@ export const frameAckFrame = z.object({
   ref: z.string(),
   /** Set when the acknowledged frame stored a message. */
   message: wireMessage.optional(),
+  /** Set when the acknowledged frame stored a note. */
+  note: wireNote.optional(),
   /** True when the client id had been stored before (a resend). */
   duplicate: z.boolean().optional(),
 })
@@ -247,6 +315,12 @@ export const queuePositionFrame = z.object({
   position: z.number().int().positive(),
 })
 
+/** To operators only: a hidden note was added (live, and in an operator's `conversation.sync`). */
+export const noteCreatedFrame = z.object({
+  type: z.literal('note.created'),
+  note: wireNote,
+})
+
 export const serverFrame = z.discriminatedUnion('type', [
   sessionReadyFrame,
   frameAckFrame,
@@ -260,6 +334,7 @@ export const serverFrame = z.discriminatedUnion('type', [
   offerCreatedFrame,
   offerWithdrawnFrame,
   queuePositionFrame,
+  noteCreatedFrame,
 ])
 export type ServerFrame = z.infer<typeof serverFrame>
 export type ServerFrameType = ServerFrame['type']

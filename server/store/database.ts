@@ -72,6 +72,50 @@ export interface ConversationsTable {
   closed_at: number | null
   /** When the current assignee got it (migration 0002); null when unassigned or assigned before. */
   assigned_at: number | null
+  /** Migration 0003 (issue "Open lines", items 4, 5, 7): the notes counter, KPIs and the rating. */
+  last_note_seq: number
+  transfers: number
+  first_assigned_at: number | null
+  first_visitor_message_at: number | null
+  first_operator_message_at: number | null
+  close_reason: string | null
+  started_inside_working_hours: number | null
+  rating: string | null
+  rating_comment: string | null
+  rated_at: number | null
+}
+
+export interface ConversationNotesTable {
+  id: string
+  workspace_id: string
+  conversation_id: string
+  seq: number
+  client_id: string
+  author_id: string
+  author_name: string | null
+  author_avatar_url: string | null
+  body: string
+  created_at: number
+}
+
+export interface ConversationParticipantsTable {
+  workspace_id: string
+  conversation_id: string
+  operator_id: string
+  invited_by: string | null
+  created_at: number
+}
+
+export interface QuickAnswersTable {
+  id: string
+  workspace_id: string
+  scope: string
+  owner_id: string | null
+  shortcut: string
+  title: string
+  text: string
+  created_at: number
+  updated_at: number
 }
 
 export interface OperatorPresenceTable {
@@ -139,4 +183,7 @@ export interface Database {
   sessions: SessionsTable
   operator_presence: OperatorPresenceTable
   conversation_offers: ConversationOffersTable
+  conversation_notes: ConversationNotesTable
+  conversation_participants: ConversationParticipantsTable
+  quick_answers: QuickAnswersTable
 }

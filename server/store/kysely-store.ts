@@ -5,9 +5,12 @@ import { conversationMethods } from './kysely-store/conversations.ts'
 import { eventMethods } from './kysely-store/events.ts'
 import { lineWidgetMethods } from './kysely-store/lines-widgets.ts'
 import { messageMethods } from './kysely-store/messages.ts'
+import { noteMethods } from './kysely-store/notes.ts'
 import { presenceOfferMethods } from './kysely-store/presence-offers.ts'
+import { quickAnswerMethods } from './kysely-store/quick-answers.ts'
 import { routingMethods } from './kysely-store/routing.ts'
 import { settingMethods } from './kysely-store/settings.ts'
+import { teamworkMethods } from './kysely-store/teamwork.ts'
 import { visitorMethods } from './kysely-store/visitors.ts'
 import { migrateToLatest } from './migrate.ts'
 import type { Store } from './types.ts'
@@ -42,5 +45,8 @@ export function createKyselyStore(
     ...eventMethods(db),
     ...routingMethods(db),
     ...presenceOfferMethods(db),
+    ...noteMethods(db),
+    ...teamworkMethods(db),
+    ...quickAnswerMethods(db),
   }
 }

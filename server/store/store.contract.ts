@@ -6,6 +6,7 @@ import { lifecycleContract } from './contract/lifecycle.ts'
 import { lineUpdatesContract } from './contract/line-updates.ts'
 import { messagesContract } from './contract/messages.ts'
 import { routingContract } from './contract/routing.ts'
+import { teamworkContract } from './contract/teamwork.ts'
 import type { Store } from './types.ts'
 
 export interface StoreUnderTest {
@@ -41,5 +42,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe('messages', () => messagesContract(getStore))
     describe('routing: assignment, presence and offers', () => routingContract(getStore))
     describe('line updates', () => lineUpdatesContract(getStore))
+    describe('teamwork, rating and KPIs', () => teamworkContract(getStore))
   })
 }

@@ -153,6 +153,104 @@ export interface ConversationEvent {
   createdAt: number
 }
 
+// ---------------------------------------------------------------- teamwork (issue "Open lines", items 4, 5, 7)
+
+/**
+ * An operator-only note. Notes live apart from messages, with their own per-conversation counter,
+ * so no visitor path can ever read one and the visitor's sequence stays gap-free.
+ */
+export interface Note {
+  id: string
+  workspaceId: string
+  conversationId: string
+  /** 1, 2, 3… per conversation, independent of message seq. */
+  seq: number
+  clientId: string
+  authorId: string
+  authorName: string | null
+  authorAvatarUrl: string | null
+  body: string
+  createdAt: number
+}
+
+export interface NewNote {
+  workspaceId: string
+  conversationId: string
+  clientId: string
+  authorId: string
+  authorName: string | null
+  authorAvatarUrl?: string | null
+  body: string
+  now: number
+}
+
+/** A colleague invited into a conversation: reads and writes it besides the assignee. */
+export interface Participant {
+  workspaceId: string
+  conversationId: string
+  operatorId: string
+  invitedBy: string | null
+  createdAt: number
+}
+
+export type RatingValue = 'like' | 'dislike'
+
+export interface Rating {
+  value: RatingValue
+  comment: string | null
+  ratedAt: number
+}
+
+export type CloseReason = 'operator' | 'visitor' | 'inactivity'
+
+/** Recorded as things happen, by the same statements that assign, append and close. */
+export interface ConversationKpis {
+  /** createdAt → first assignment; null while never assigned. */
+  waitMs: number | null
+  /** first visitor message → first operator message after it; null until both exist. */
+  firstAnswerMs: number | null
+  transfers: number
+  closeReason: CloseReason | null
+  rating: Rating | null
+  /** Null when the line had no working hours to judge by at creation (or before migration 0003). */
+  startedInsideWorkingHours: boolean | null
+}
+
+/** Where a transfer sends a conversation. */
+export type TransferTarget = { operatorId: string } | { lineId: string }
+
+export type QuickAnswerScope = 'workspace' | 'personal'
+
+export interface QuickAnswer {
+  id: string
+  workspaceId: string
+  scope: QuickAnswerScope
+  /** The owner of a personal answer; null for workspace answers. */
+  ownerId: string | null
+  shortcut: string
+  title: string
+  text: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface NewQuickAnswer {
+  workspaceId: string
+  scope: QuickAnswerScope
+  ownerId: string | null
+  shortcut: string
+  title: string
+  text: string
+  now: number
+}
+
+export interface QuickAnswerPatch {
+  shortcut?: string
+  title?: string
+  text?: string
+  now: number
+}
+
 export interface Session {
   /** The cookie value is a random token; only its SHA-256 is stored, as `id`. */
   id: string
@@ -218,6 +316,8 @@ export interface NewConversation {
   widgetId: string | null
   visitorId: string
   now: number
+  /** KPI (issue "Open lines", item 7): judged by the caller from the line's working hours. */
+  startedInsideWorkingHours?: boolean | null
 }
 
 export interface NewMessage {
@@ -242,6 +342,8 @@ export interface ConversationPatch {
   status?: ConversationStatus
   assigneeId?: string | null
   closedAt?: number | null
+  /** KPI: why it was closed; set together with `status: 'closed'`. */
+  closeReason?: CloseReason | null
   now: number
 }
 
@@ -412,4 +514,56 @@ export interface Store {
   listOffers(workspaceId: string, lineId: string): Promise<ConversationOffer[]>
   /** Forgets the offers of conversations that left the queue; returns the deleted rows. */
   deleteOffers(workspaceId: string, conversationIds: string[]): Promise<ConversationOffer[]>
+
+  // ---------------------------------------------------------------- teamwork (issue "Open lines", items 4, 5, 7)
+
+  /** Stores a note with the next note seq; a resend of (author, clientId) returns the stored one. */
+  appendNote(input: NewNote): Promise<{ note: Note; duplicate: boolean }>
+  /** Notes with seq > afterSeq, ascending. */
+  listNotes(workspaceId: string, conversationId: string, options?: { afterSeq?: number }): Promise<Note[]>
+  /** Adds a participant; false when they already were one. not_found for another workspace's operator. */
+  addParticipant(input: {
+    workspaceId: string
+    conversationId: string
+    operatorId: string
+    invitedBy: string | null
+    now: number
+  }): Promise<boolean>
+  /** Participant operator ids of each given conversation (conversations without any are absent). */
+  participantsOf(workspaceId: string, conversationIds: string[]): Promise<Map<string, string[]>>
+  /**
+   * Moves an open conversation to an operator (assigns) or to a line (unassigned, for its router),
+   * counting the transfer. Conditional: only while it is open and still assigned to `fromAssigneeId`,
+   * so two transfers racing cannot both win; undefined to the loser. not_found for a target outside
+   * the workspace.
+   */
+  transferConversation(input: {
+    workspaceId: string
+    conversationId: string
+    fromAssigneeId: string | null
+    to: TransferTarget
+    now: number
+  }): Promise<Conversation | undefined>
+  /**
+   * Stores the visitor's rating of a closed conversation, replacing an earlier one; only while it is
+   * closed and `closedAt >= notClosedBefore`. Undefined when that does not hold.
+   */
+  rateConversation(input: {
+    workspaceId: string
+    conversationId: string
+    rating: RatingValue
+    comment: string | null
+    notClosedBefore: number
+    now: number
+  }): Promise<Conversation | undefined>
+  /** The rating of each given conversation (unrated ones are absent). */
+  ratingsOf(workspaceId: string, conversationIds: string[]): Promise<Map<string, Rating>>
+  getConversationKpis(workspaceId: string, conversationId: string): Promise<ConversationKpis | undefined>
+
+  createQuickAnswer(input: NewQuickAnswer): Promise<QuickAnswer>
+  getQuickAnswer(workspaceId: string, id: string): Promise<QuickAnswer | undefined>
+  /** Workspace answers plus the operator's own personal ones, by shortcut. */
+  listQuickAnswers(workspaceId: string, operatorId: string): Promise<QuickAnswer[]>
+  updateQuickAnswer(workspaceId: string, id: string, patch: QuickAnswerPatch): Promise<QuickAnswer>
+  deleteQuickAnswer(workspaceId: string, id: string): Promise<boolean>
 }

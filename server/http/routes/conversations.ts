@@ -22,12 +22,13 @@ export function mountConversations({ mount }: Mounter, deps: HttpDeps): void {
   mount(routes.getConversation, async (c, { auth, params }) => {
     const actor = operatorActor(auth)
     const conversation = await chat.get(actor, params.id)
-    const [{ messages }, visitor] = await Promise.all([
+    const [{ messages, notes }, visitor, kpis] = await Promise.all([
       chat.sync(actor, params.id, 0),
       store.getVisitor(actor.workspaceId, conversation.visitorId),
+      chat.kpis(actor, params.id),
     ])
     if (!visitor) throw new HttpError(404, 'not_found', 'The visitor of this conversation no longer exists')
-    return c.json({ conversation, messages, visitor: presentVisitor(visitor) })
+    return c.json({ conversation, messages, notes, kpis, visitor: presentVisitor(visitor) })
   })
 
   mount(routes.sendMessage, async (c, { auth, params, body }) => {

@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Updateable } from 'kysely'
-import type { ConversationsTable, Database } from '../database.ts'
+import { type Kysely, sql, type UpdateObject } from 'kysely'
+import type { Database } from '../database.ts'
 import { type Store, StoreError } from '../types.ts'
 import { mapConstraintErrors } from './constraints.ts'
 import { toConversation } from './rows.ts'
@@ -43,6 +43,17 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
         updated_at: input.now,
         closed_at: null,
         assigned_at: null,
+        last_note_seq: 0,
+        transfers: 0,
+        first_assigned_at: null,
+        first_visitor_message_at: null,
+        first_operator_message_at: null,
+        close_reason: null,
+        started_inside_working_hours:
+          input.startedInsideWorkingHours == null ? null : input.startedInsideWorkingHours ? 1 : 0,
+        rating: null,
+        rating_comment: null,
+        rated_at: null,
       }
       await mapConstraintErrors(db.insertInto('conversations').values(row).execute(), {
         notFound: 'line, widget or visitor not found',
@@ -81,13 +92,16 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
     },
 
     async updateConversation(workspaceId, id, patch) {
-      const set: Updateable<ConversationsTable> = { updated_at: patch.now }
+      const set: UpdateObject<Database, 'conversations'> = { updated_at: patch.now }
       if (patch.status !== undefined) set.status = patch.status
       if (patch.assigneeId !== undefined) {
         set.assignee_id = patch.assigneeId
         set.assigned_at = patch.assigneeId === null ? null : patch.now
+        if (patch.assigneeId !== null)
+          set.first_assigned_at = sql<number>`coalesce(first_assigned_at, ${patch.now})`
       }
       if (patch.closedAt !== undefined) set.closed_at = patch.closedAt
+      if (patch.closeReason !== undefined) set.close_reason = patch.closeReason
       const row = await mapConstraintErrors(
         db
           .updateTable('conversations')

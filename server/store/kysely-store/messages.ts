@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../database.ts'
 import { isUniqueViolation } from '../db-errors.ts'
 import { type AppendResult, type Message, type NewMessage, type Store, StoreError } from '../types.ts'
@@ -28,7 +28,7 @@ async function appendInTransaction(trx: Kysely<Database>, input: NewMessage): Pr
   // so sequence numbers are unique and gap-free (a rolled-back append releases its number too).
   const bumped = await trx
     .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: input.now }))
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: input.now, ...kpiMarks(input) }))
     .where('workspace_id', '=', input.workspaceId)
     .where('id', '=', input.conversationId)
     .returning('last_seq')
@@ -49,6 +49,23 @@ async function appendInTransaction(trx: Kysely<Database>, input: NewMessage): Pr
   }
   await trx.insertInto('messages').values(row).execute()
   return { message: toMessage(row), duplicate: false }
+}
+
+/**
+ * KPI marks written by the append itself (issue "Open lines", item 7): the first visitor message,
+ * and the first operator message after it (a greeting before the visitor wrote is not an answer).
+ */
+function kpiMarks(input: NewMessage) {
+  if (input.authorKind === 'visitor') {
+    return { first_visitor_message_at: sql<number>`coalesce(first_visitor_message_at, ${input.now})` }
+  }
+  if (input.authorKind === 'operator') {
+    return {
+      first_operator_message_at: sql<number | null>`case when first_visitor_message_at is null
+        then first_operator_message_at else coalesce(first_operator_message_at, ${input.now}) end`,
+    }
+  }
+  return {}
 }
 
 export function messageMethods(

@@ -15,7 +15,12 @@ export function routingMethods(db: Kysely<Database>): RoutingMethods {
       // One conditional statement: whichever node's write lands first wins; the others match no row.
       const row = await db
         .updateTable('conversations')
-        .set({ assignee_id: operatorId, assigned_at: now, updated_at: now })
+        .set({
+          assignee_id: operatorId,
+          assigned_at: now,
+          updated_at: now,
+          first_assigned_at: sql<number>`coalesce(first_assigned_at, ${now})`,
+        })
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', conversationId)
         .where('assignee_id', 'is', null)

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './0001-initial.ts'
 import * as routing from './0002-routing.ts'
+import * as teamwork from './0003-teamwork.ts'
 
 /**
  * Static list rather than a folder scan (issue "Server core"): bundlers and `tsx` both see the
@@ -9,6 +10,7 @@ import * as routing from './0002-routing.ts'
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-routing': routing,
+  '0003-teamwork': teamwork,
 }
 
 export const migrationProvider: MigrationProvider = {
