@@ -12,6 +12,7 @@ export {
   parseRetryAfter,
 } from './http/index.ts'
 export { createHubSpotAdapter, type HubSpotAdapter, type HubSpotOptions } from './hubspot/index.ts'
+export { createTrytonAdapter, type TrytonAdapter, type TrytonOptions } from './tryton/index.ts'
 export type {
   CreatedLead,
   CreateLeadContext,

@@ -57,7 +57,7 @@ export interface CreatedLead {
   existing: boolean
 }
 
-export type CrmKind = 'bitrix24' | 'amocrm' | 'hubspot' | 'webhook'
+export type CrmKind = 'bitrix24' | 'amocrm' | 'hubspot' | 'webhook' | 'tryton'
 
 export interface CrmAdapter {
   readonly kind: CrmKind
