@@ -9,9 +9,10 @@ describe('crm connections', () => {
       { kind: 'amocrm', baseUrl: 'https://acme.kommo.com', token: 'x'.repeat(40), pipelineId: 7 },
       { kind: 'hubspot', token: 'pat-eu1-0000-1111-2222', leadIdProperty: 'openline_lead_id' },
       { kind: 'webhook', url: 'https://hooks.example/openline', secret: generateWebhookSecret() },
+      { kind: 'tryton', url: 'https://erp.example.com/acme', user: 'openline', password: 'secret' },
     ]
     const kinds = connections.map((raw) => createCrmAdapter(crmConnectionSchema.parse(raw)).kind)
-    expect(kinds).toEqual(['bitrix24', 'amocrm', 'hubspot', 'webhook'])
+    expect(kinds).toEqual(['bitrix24', 'amocrm', 'hubspot', 'webhook', 'tryton'])
   })
 
   it('refuses incomplete or unsafe settings', () => {

@@ -7,6 +7,7 @@ import { createAmoCrmAdapter } from './amocrm/index.ts'
 import { createBitrix24Adapter } from './bitrix24/index.ts'
 import type { HttpFn } from './http/index.ts'
 import { createHubSpotAdapter } from './hubspot/index.ts'
+import { createTrytonAdapter } from './tryton/index.ts'
 import type { CrmAdapter } from './types.ts'
 import { createWebhookAdapter } from './webhook/index.ts'
 
@@ -37,6 +38,13 @@ export const crmConnectionSchema = z.discriminatedUnion('kind', [
     secret: whsec,
     previousSecret: z.object({ secret: whsec, until: z.number().int() }).optional(),
   }),
+  z.object({
+    kind: z.literal('tryton'),
+    /** The server and database, e.g. https://erp.example.com/acme. */
+    url: z.url({ protocol: /^https?$/ }),
+    user: z.string().min(1),
+    password: z.string().min(1),
+  }),
 ])
 
 export type CrmConnection = z.infer<typeof crmConnectionSchema>
@@ -57,5 +65,7 @@ export function createCrmAdapter(connection: CrmConnection, deps: CrmDeps = {}):
       return createHubSpotAdapter({ ...connection, ...deps })
     case 'webhook':
       return createWebhookAdapter({ ...connection, ...deps })
+    case 'tryton':
+      return createTrytonAdapter({ ...connection, ...deps })
   }
 }
