@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createRateLimiter } from './auth/index.ts'
+import { createAutoReplyRuntime } from './auto-reply-runtime/index.ts'
 import { openBus } from './bus/index.ts'
 import type { Bus } from './bus/types.ts'
 import { type ChatService, createChatService } from './chat/index.ts'
@@ -74,7 +75,10 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
 
   // Routing runs on every node; the store is the shared truth, so nodes may route the same line.
   const router = createLineRouter({ store, bus, clock, log })
-  const chat = createChatService({ store, bus, clock, routing: router })
+  // Auto-replies and auto-close run on every node too; deterministic client ids store each reply once.
+  const autoReplies = createAutoReplyRuntime({ store, clock, log })
+  const chat = createChatService({ store, bus, clock, routing: router, autoReplies })
+  await autoReplies.start(chat)
   const api = createApp({
     store,
     bus,
@@ -113,6 +117,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
     closing ??= (async () => {
       await gateway.close()
       await router.close()
+      await autoReplies.close()
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await bus.close()

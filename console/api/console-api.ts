@@ -16,6 +16,8 @@ export type LineSummary = z.infer<typeof s.line>
 /** GET/PATCH /api/admin/lines/:id: the settings read and fully defaulted. */
 export type LineDetail = z.infer<typeof s.lineWithSettings>
 export type LineUpdate = z.input<typeof s.updateLineBody>
+export type ConversationKpis = z.infer<typeof s.conversationKpis>
+export type QuickAnswer = z.infer<typeof s.quickAnswer>
 
 export interface WidgetSummary {
   id: string
@@ -46,7 +48,10 @@ export interface ConsoleApi {
   listLines(): Promise<LineSummary[]>
   getLine(lineId: string): Promise<LineDetail>
   updateLine(lineId: string, update: LineUpdate): Promise<LineDetail>
+  /** Admins only (403 for other operators). */
   listOperators(): Promise<Operator[]>
+  /** The workspace's quick answers and this operator's personal ones. */
+  listQuickAnswers(): Promise<QuickAnswer[]>
 }
 
 export function createConsoleApi(http: HttpClient): ConsoleApi {
@@ -102,6 +107,9 @@ export function createConsoleApi(http: HttpClient): ConsoleApi {
     },
     async listOperators() {
       return (await http.get<{ operators: Operator[] }>('/api/admin/operators')).operators
+    },
+    async listQuickAnswers() {
+      return (await http.get<{ quickAnswers: QuickAnswer[] }>('/api/quick-answers')).quickAnswers
     },
   }
 }

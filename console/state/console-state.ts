@@ -2,7 +2,7 @@
  * The console's whole client state in one pure reducer: the shell feeds it HTTP results and every
  * server frame, components read it through the selectors below.
  */
-import type { ServerFrame, WireConversation, WireMessage } from '../../server/protocol/messages.ts'
+import type { ServerFrame, WireConversation, WireMessage, WireNote } from '../../server/protocol/messages.ts'
 import {
   applyMessage,
   applyRead,
@@ -11,6 +11,7 @@ import {
   mergeConversations,
   tabOf,
 } from './inbox.ts'
+import { mergeNotes, type PendingNote } from './notes.ts'
 import {
   emptyOffers,
   isAnswering,
@@ -54,11 +55,30 @@ export interface ConsoleState {
   /** Conversations offered to this operator (issue "Open lines"). */
   incoming: OffersState
   presence: PresenceChoice
+  /** Conversation id → its hidden notes, seq order (issue "Open lines", item 4). */
+  notes: Readonly<Record<string, readonly WireNote[]>>
+  pendingNotes: readonly PendingNote[]
+  /** Transfers and invitations in flight: client id → what to say once acknowledged. */
+  teamRequests: Readonly<Record<string, TeamStatus>>
+  /** The last acknowledged transfer or invitation, shown in its conversation. */
+  teamStatus: TeamStatus | null
+}
+
+export interface TeamStatus {
+  conversationId: string
+  text: string
 }
 
 export type ConsoleAction =
   | { type: 'inbox.loaded'; conversations: readonly WireConversation[] }
-  | { type: 'conversation.loaded'; conversation: WireConversation; messages: readonly WireMessage[] }
+  | {
+      type: 'conversation.loaded'
+      conversation: WireConversation
+      messages: readonly WireMessage[]
+      notes?: readonly WireNote[]
+    }
+  | { type: 'note.queued'; entry: PendingNote }
+  | { type: 'team.requested'; clientId: string; done: TeamStatus }
   | { type: 'frame'; frame: ServerFrame; now: number }
   | { type: 'connection'; status: ConnectionStatus }
   | { type: 'notice'; text: string | null }
@@ -78,6 +98,10 @@ export const initialConsoleState: ConsoleState = {
   serverOffset: 0,
   incoming: emptyOffers,
   presence: { status: 'online', chosen: false },
+  notes: {},
+  pendingNotes: [],
+  teamRequests: {},
+  teamStatus: null,
 }
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
@@ -86,9 +110,18 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, conversations: mergeConversations(state.conversations, action.conversations) }
     case 'conversation.loaded': {
       const withConversation = mergeConversations(state.conversations, [action.conversation])
-      const next = withMessages(state, action.messages, true)
+      const next = withNotes(withMessages(state, action.messages, true), action.notes ?? [])
       return { ...next, conversations: addLastMessages(withConversation, action.messages) }
     }
+    case 'note.queued':
+      if (state.pendingNotes.some((p) => p.clientId === action.entry.clientId)) return state
+      return { ...state, pendingNotes: [...state.pendingNotes, action.entry] }
+    case 'team.requested':
+      return {
+        ...state,
+        teamRequests: { ...state.teamRequests, [action.clientId]: action.done },
+        teamStatus: null,
+      }
     case 'frame':
       return applyFrame(state, action.frame, action.now)
     case 'connection':
@@ -125,15 +158,30 @@ function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): Conso
     case 'message.created':
       return receiveMessage(state, frame.message)
     case 'frame.ack': {
-      const next = withOffers(
+      let next = withOffers(
         state,
         offersReducer(state.incoming, { type: 'answered', clientId: frame.ref, error: null }),
       )
+      if (frame.note) next = withNotes(next, [frame.note])
+      const done = next.teamRequests[frame.ref]
+      if (done !== undefined) {
+        next = { ...next, teamRequests: without(next.teamRequests, frame.ref), teamStatus: done }
+      }
       return frame.message ? receiveMessage(next, frame.message) : next
     }
     case 'frame.error': {
       if (frame.ref && state.outbox.some((e) => e.clientId === frame.ref)) {
         return withOutbox(state, outboxReducer(state.outbox, failed(frame.ref, frame.message)))
+      }
+      if (frame.ref && state.pendingNotes.some((p) => p.clientId === frame.ref)) {
+        return {
+          ...state,
+          pendingNotes: state.pendingNotes.filter((p) => p.clientId !== frame.ref),
+          notice: `The note was not saved: ${frame.message}`,
+        }
+      }
+      if (frame.ref && frame.ref in state.teamRequests) {
+        return { ...state, teamRequests: without(state.teamRequests, frame.ref), notice: frame.message }
       }
       const next = frame.ref
         ? withOffers(
@@ -177,9 +225,9 @@ function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): Conso
     // order with the `online` stored on connect); visitors' queue positions never reach it.
     case 'presence.updated':
     case 'queue.position':
-    // Hidden notes (issue "Open lines", item 4) are not shown by the console yet.
-    case 'note.created':
       return state
+    case 'note.created':
+      return withNotes(state, [frame.note])
   }
 }
 
@@ -230,6 +278,27 @@ function addLastMessages(
   return out
 }
 
+function withNotes(state: ConsoleState, notes: readonly WireNote[]): ConsoleState {
+  if (notes.length === 0) return state
+  let all = state.notes
+  for (const note of notes) {
+    const current = all[note.conversationId] ?? []
+    const merged = mergeNotes(current, [note])
+    if (merged !== current) all = { ...all, [note.conversationId]: merged }
+  }
+  const ids = new Set(notes.map((n) => n.clientId))
+  const pendingNotes = state.pendingNotes.some((p) => ids.has(p.clientId))
+    ? state.pendingNotes.filter((p) => !ids.has(p.clientId))
+    : state.pendingNotes
+  if (all === state.notes && pendingNotes === state.pendingNotes) return state
+  return { ...state, notes: all, pendingNotes }
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  const { [key]: _, ...rest } = record
+  return rest
+}
+
 function withOffers(state: ConsoleState, incoming: OffersState): ConsoleState {
   return incoming === state.incoming ? state : { ...state, incoming }
 }
@@ -260,6 +329,16 @@ export function isVisitorTyping(state: ConsoleState, conversationId: string, now
 export function threadOf(state: ConsoleState, conversationId: string): ThreadState {
   return state.threads[conversationId] ?? emptyThread
 }
+
+export function notesOf(state: ConsoleState, conversationId: string): readonly WireNote[] {
+  return state.notes[conversationId] ?? NO_NOTES
+}
+
+export function pendingNotesFor(state: ConsoleState, conversationId: string): readonly PendingNote[] {
+  return state.pendingNotes.filter((p) => p.conversationId === conversationId)
+}
+
+const NO_NOTES: readonly WireNote[] = []
 
 export function outboxFor(state: ConsoleState, conversationId: string): readonly OutboxEntry[] {
   return state.outbox.filter((e) => e.conversationId === conversationId)

@@ -1,5 +1,5 @@
 /** Builders for tests: realistic wire records with only the fields a test cares about overridden. */
-import type { WireConversation, WireMessage } from '../../server/protocol/messages.ts'
+import type { WireConversation, WireMessage, WireNote } from '../../server/protocol/messages.ts'
 
 export function wireMessage(overrides: Partial<WireMessage> & { seq: number }): WireMessage {
   const conversationId = overrides.conversationId ?? 'c1'
@@ -32,6 +32,21 @@ export function wireConversation(overrides: Partial<WireConversation> & { id: st
     updatedAt: 1_000_000,
     closedAt: null,
     lastMessage: null,
+    ...overrides,
+  }
+}
+
+export function wireNote(overrides: Partial<WireNote> & { seq: number }): WireNote {
+  const conversationId = overrides.conversationId ?? 'c1'
+  return {
+    id: `${conversationId}-n${overrides.seq}`,
+    conversationId,
+    clientId: `${conversationId}-note-client-${overrides.seq}`,
+    authorId: 'op-ann',
+    authorName: 'Ann',
+    authorAvatarUrl: null,
+    body: `note ${overrides.seq}`,
+    createdAt: 1_000_000 + overrides.seq * 1000 + 500,
     ...overrides,
   }
 }

@@ -1,61 +1,170 @@
 import { useState } from 'preact/hooks'
+import { filterQuickAnswers, moveActive, type QuickAnswerItem, quickAnswerQuery } from '../state/index.ts'
 
 /** Copied from server/protocol/messages.ts LIMITS (browser code imports no runtime values from the server). */
 export const MAX_BODY_CHARS = 4000
 
+export type ComposerMode = 'reply' | 'note'
+
 export interface ComposerProps {
   onSend(body: string): void
+  /** Given: the composer offers "Private note" beside "Reply" (issue "Open lines", item 4). */
+  onNote?(body: string): void
   onTyping?(): void
   disabled?: boolean
   disabledReason?: string
   label?: string
+  /** Offered on `/` at the start of the text. */
+  quickAnswers?: readonly QuickAnswerItem[]
+  /** Why there are no quick answers to offer (the list failed to load). */
+  quickAnswersError?: string | null
 }
 
-export function Composer({ onSend, onTyping, disabled, disabledReason, label = 'Reply' }: ComposerProps) {
+const LISTBOX_ID = 'quick-answers'
+
+export function Composer(props: ComposerProps) {
+  const { onSend, onNote, onTyping, disabled, disabledReason, label = 'Reply', quickAnswers = [] } = props
   const [text, setText] = useState('')
+  const [mode, setMode] = useState<ComposerMode>('reply')
+  const [active, setActive] = useState(-1)
+  /** The text the listbox was dismissed at (Escape): it stays shut until the text changes. */
+  const [dismissedAt, setDismissedAt] = useState<string | null>(null)
+  const note = mode === 'note' && onNote !== undefined
+  // Notes are never blocked by a closed conversation: colleagues may still comment on it.
+  const blocked = disabled && !note
+
+  const query = quickAnswerQuery(text)
+  const options = query === null || dismissedAt === text ? [] : filterQuickAnswers(quickAnswers, query)
+  const open = options.length > 0
+  const activeOption = open && active >= 0 ? options[active] : undefined
 
   function send() {
     const body = text.trim()
-    if (!body || disabled) return
-    onSend(body)
+    if (!body || blocked) return
+    if (note) onNote(body)
+    else onSend(body)
     setText('')
+  }
+
+  function insert(answer: QuickAnswerItem) {
+    setText(answer.text)
+    setActive(-1)
   }
 
   return (
     <form
-      class="composer"
+      class={`composer${note ? ' note-mode' : ''}`}
       onSubmit={(event) => {
         event.preventDefault()
         send()
       }}
     >
+      {onNote && (
+        <fieldset class="composer-modes">
+          <legend class="sr-only">Write</legend>
+          <button
+            type="button"
+            class="mode-button"
+            aria-pressed={!note}
+            data-testid="composer-mode-reply"
+            onClick={() => setMode('reply')}
+          >
+            Reply
+          </button>
+          <button
+            type="button"
+            class="mode-button"
+            aria-pressed={note}
+            data-testid="composer-mode-note"
+            onClick={() => setMode('note')}
+          >
+            Private note
+          </button>
+        </fieldset>
+      )}
       <label for="composer-input" class="sr-only">
-        {label}
+        {note ? 'Private note, only operators see this' : label}
       </label>
       <textarea
         id="composer-input"
         data-testid="composer-input"
         rows={2}
         maxLength={MAX_BODY_CHARS}
-        placeholder={disabled ? disabledReason : 'Type a reply — Enter sends, Shift+Enter adds a line'}
+        placeholder={
+          blocked
+            ? disabledReason
+            : note
+              ? 'Private note — only operators see this'
+              : 'Type a reply — Enter sends, Shift+Enter adds a line, / for quick answers'
+        }
         value={text}
-        disabled={disabled}
-        aria-describedby={disabled && disabledReason ? 'composer-disabled' : undefined}
+        disabled={blocked}
+        // A textarea may not take role=combobox (ARIA in HTML; axe "aria-allowed-role"), so this is
+        // the textbox-with-autocomplete variant: the list is announced through the status below.
+        aria-autocomplete="list"
+        aria-controls={LISTBOX_ID}
+        aria-activedescendant={activeOption ? `quick-answer-${activeOption.id}` : undefined}
+        aria-describedby={blocked && disabledReason ? 'composer-disabled' : undefined}
         onInput={(event) => {
           setText(event.currentTarget.value)
-          onTyping?.()
+          setActive(-1)
+          setDismissedAt(null)
+          // A private note is not the visitor's business: no "typing…" for it.
+          if (!note) onTyping?.()
         }}
         onKeyDown={(event) => {
+          if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+            event.preventDefault()
+            setActive(moveActive(active, options.length, event.key))
+            return
+          }
+          if (open && event.key === 'Escape') {
+            event.preventDefault()
+            setDismissedAt(text)
+            return
+          }
           // Enter sends; Shift+Enter is a newline; never while an IME is composing a character.
           if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
           event.preventDefault()
-          send()
+          if (activeOption) insert(activeOption)
+          else if (!open) send()
+          else insert(options[0]!)
         }}
       />
-      <button type="submit" class="button primary" data-testid="composer-send" disabled={disabled}>
-        Send
+      <div id={LISTBOX_ID} role="listbox" aria-label="Quick answers" class="quick-answers" hidden={!open}>
+        {options.map((a, i) => (
+          <div
+            key={a.id}
+            tabIndex={-1}
+            id={`quick-answer-${a.id}`}
+            role="option"
+            aria-selected={i === active}
+            class="quick-answer"
+            data-testid="quick-answer"
+            onMouseDown={(event) => {
+              // Keep focus in the textarea.
+              event.preventDefault()
+              insert(a)
+            }}
+          >
+            <span class="quick-answer-shortcut">{a.shortcut}</span> <span>{a.title}</span>
+          </div>
+        ))}
+      </div>
+      <p class="sr-only" role="status" aria-live="polite">
+        {open
+          ? `${options.length} quick answers: up and down arrows choose, Enter inserts, Escape closes`
+          : ''}
+      </p>
+      {query !== null && props.quickAnswersError && (
+        <p class="form-error" role="status">
+          Quick answers could not be loaded: {props.quickAnswersError}
+        </p>
+      )}
+      <button type="submit" class="button primary" data-testid="composer-send" disabled={blocked}>
+        {note ? 'Add note' : 'Send'}
       </button>
-      {disabled && disabledReason && (
+      {blocked && disabledReason && (
         <p id="composer-disabled" class="hint">
           {disabledReason}
         </p>

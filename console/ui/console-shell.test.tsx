@@ -93,6 +93,8 @@ describe('ConsoleShell', () => {
       id: expect.any(String),
       conversationId: 'c1',
       afterSeq: 1,
+      // No notes loaded: the operator's replay sends them all.
+      afterNoteSeq: 0,
     })
     await waitFor(() => expect(calls.filter((c) => c === 'list:open')).toHaveLength(2))
 

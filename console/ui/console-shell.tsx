@@ -1,20 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { Session, VisitorRecord } from '../api/index.ts'
+import type { ConversationKpis, Session, VisitorRecord } from '../api/index.ts'
 import {
   consoleReducer,
   conversationsInTab,
   displayMessages,
+  displayNotes,
   type InboxTab,
   incomingOffers,
   initialConsoleState,
   isVisitorTyping,
+  notesOf,
   outboxFor,
   type PresenceStatus,
+  pendingNotesFor,
   TYPING_TTL_MS,
   tabOf,
   tabSummaries,
   threadOf,
 } from '../state/index.ts'
+import { ConversationFacts } from './conversation-facts.tsx'
 import { ConversationView } from './conversation-view.tsx'
 import type { ConsoleDeps } from './deps.ts'
 import { errorText } from './error-text.ts'
@@ -23,10 +27,13 @@ import { IncomingOffers } from './incoming-offers.tsx'
 import { InstallPage } from './install-page.tsx'
 import { LinesPage } from './lines-page.tsx'
 import { visitorLabel } from './names.ts'
+import { TeamActions } from './team-actions.tsx'
+import type { Colleague, TransferTarget } from './team-dialogs.tsx'
 import { TopBar } from './top-bar.tsx'
 import { useConsoleRealtime } from './use-console-realtime.ts'
 import { useNow } from './use-now.ts'
 import { useOffers } from './use-offers.ts'
+import { useQuickAnswers } from './use-quick-answers.ts'
 import { useRoute } from './use-route.ts'
 import { useStore } from './use-store.ts'
 import { useTypingSender } from './use-typing-sender.ts'
@@ -46,6 +53,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
   const [announcement, setAnnouncement] = useState('')
   const [visible, setVisible] = useState(() => deps.page.isVisible())
   const [visitors, setVisitors] = useState<Record<string, VisitorRecord>>({})
+  const [kpis, setKpis] = useState<Record<string, ConversationKpis>>({})
   const [loadError, setLoadError] = useState<string | null>(null)
   const [closing, setClosing] = useState(false)
   const [, setTypingTick] = useState(0)
@@ -82,6 +90,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
   })
   const typing = useTypingSender(useMemo(() => ({ ...deps, send: connection.send }), [deps, connection]))
   const offers = useOffers(deps, connection, state.incoming, dispatch)
+  const quickAnswers = useQuickAnswers(deps.api)
 
   useEffect(refreshInbox, [refreshInbox])
   useEffect(() => deps.page.onVisibilityChange(() => setVisible(deps.page.isVisible())), [deps])
@@ -98,8 +107,11 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
           type: 'conversation.loaded',
           conversation: detail.conversation,
           messages: detail.messages,
+          notes: detail.notes,
         })
         setVisitors((v) => ({ ...v, [conversationId]: detail.visitor }))
+        const loadedKpis = detail.kpis
+        if (loadedKpis) setKpis((k) => ({ ...k, [conversationId]: loadedKpis }))
       },
       (e: unknown) => live && setLoadError(errorText(e)),
     )
@@ -153,6 +165,33 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     connection.send({ type: 'message.send', id: clientId, conversationId, body })
   }
 
+  function addNote(body: string) {
+    if (!conversationId) return
+    const clientId = deps.newId()
+    dispatch({ type: 'note.queued', entry: { clientId, conversationId, body, createdAt: deps.clock.now() } })
+    connection.send({ type: 'note.add', id: clientId, conversationId, body })
+  }
+
+  function transfer(to: TransferTarget, label: string) {
+    if (!conversationId) return
+    const id = deps.newId()
+    dispatch({
+      type: 'team.requested',
+      clientId: id,
+      done: { conversationId, text: `Transferred to ${label}.` },
+    })
+    if (!connection.send({ type: 'conversation.transfer', id, conversationId, to }))
+      dispatch({ type: 'notice', text: 'Not connected: the conversation was not transferred. Try again.' })
+  }
+
+  function invite(operatorId: string, name: string) {
+    if (!conversationId) return
+    const id = deps.newId()
+    dispatch({ type: 'team.requested', clientId: id, done: { conversationId, text: `${name} was invited.` } })
+    if (!connection.send({ type: 'conversation.invite', id, conversationId, operatorId }))
+      dispatch({ type: 'notice', text: `Not connected: ${name} was not invited. Try again.` })
+  }
+
   function retry(clientId: string) {
     const entry = getState().outbox.find((e) => e.clientId === clientId)
     if (!entry?.conversationId) return
@@ -193,6 +232,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
   }
 
   const known = (id: string) => state.threads[id]?.messages
+  const colleagues = useMemo(() => colleaguesSeen(state.conversations, me), [state.conversations, me])
   const showInbox = route.name !== 'install' && route.name !== 'lines' && route.name !== 'line'
 
   return (
@@ -278,6 +318,23 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
               onTyping={() => typing.onInput(conversation.id)}
               onRetry={retry}
               onClose={close}
+              notes={displayNotes(notesOf(state, conversation.id), pendingNotesFor(state, conversation.id))}
+              onNote={addNote}
+              quickAnswers={quickAnswers.items}
+              quickAnswersError={quickAnswers.error}
+              teamStatus={state.teamStatus?.conversationId === conversation.id ? state.teamStatus.text : null}
+              teamActions={
+                <TeamActions
+                  api={deps.api}
+                  me={me}
+                  assigneeId={conversation.assigneeId}
+                  participantIds={conversation.participantIds ?? []}
+                  lineId={conversation.lineId}
+                  fallbackColleagues={colleagues}
+                  onTransfer={transfer}
+                  onInvite={invite}
+                />
+              }
             />
           )}
         </main>
@@ -286,7 +343,12 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
             visitor={visitors[conversation.id] ?? null}
             fallbackName={visitorLabel(conversation)}
             now={now}
-          />
+          >
+            <ConversationFacts
+              rating={conversation.rating ?? kpis[conversation.id]?.rating ?? null}
+              kpis={kpis[conversation.id] ?? null}
+            />
+          </VisitorPanel>
         )}
       </div>
       <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
@@ -294,4 +356,22 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
       </div>
     </div>
   )
+}
+
+/**
+ * Non-admins cannot list operators (GET /api/admin/operators is admin-only): the transfer and
+ * invite dialogs fall back to the colleagues this console has seen on conversations. Only their ids
+ * are known there, so they are shown by id.
+ */
+function colleaguesSeen(
+  conversations: Readonly<Record<string, { assigneeId: string | null; participantIds?: string[] }>>,
+  me: string,
+): Colleague[] {
+  const ids = new Set<string>()
+  for (const c of Object.values(conversations)) {
+    if (c.assigneeId) ids.add(c.assigneeId)
+    for (const p of c.participantIds ?? []) ids.add(p)
+  }
+  ids.delete(me)
+  return [...ids].sort().map((id) => ({ id, name: `Operator ${id.slice(0, 8)}` }))
 }

@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact'
 import type { WireConversation } from '../../server/protocol/messages.ts'
-import type { DisplayMessage } from '../state/index.ts'
+import type { DisplayMessage, DisplayNote, QuickAnswerItem } from '../state/index.ts'
 import { Composer } from './composer.tsx'
 import { MessageList } from './message-list.tsx'
 import { visitorLabel } from './names.ts'
@@ -14,6 +15,14 @@ export interface ConversationViewProps {
   onTyping(): void
   onRetry(clientId: string): void
   onClose(): void
+  notes?: readonly DisplayNote[]
+  onNote?(body: string): void
+  quickAnswers?: readonly QuickAnswerItem[]
+  quickAnswersError?: string | null
+  /** Transfer / Invite buttons for the header. */
+  teamActions?: ComponentChildren
+  /** The last transfer or invitation done, e.g. "Transferred to Bob." */
+  teamStatus?: string | null
 }
 
 export function ConversationView(props: ConversationViewProps) {
@@ -27,6 +36,7 @@ export function ConversationView(props: ConversationViewProps) {
         <span class={`status-pill ${c.status}`} data-testid="conversation-status">
           {closed ? 'Closed' : c.assigneeId ? 'Open' : 'Waiting'}
         </span>
+        {!closed && props.teamActions}
         {!closed && (
           <button
             type="button"
@@ -39,6 +49,11 @@ export function ConversationView(props: ConversationViewProps) {
           </button>
         )}
       </header>
+      {props.teamStatus && (
+        <p class="hint" data-testid="team-status">
+          {props.teamStatus}
+        </p>
+      )}
       {props.loading && messages.length === 0 ? (
         <p class="hint">Loading messages…</p>
       ) : (
@@ -47,6 +62,7 @@ export function ConversationView(props: ConversationViewProps) {
           ownKind="operator"
           onRetry={props.onRetry}
           label={`Messages with ${name}`}
+          notes={props.notes}
         />
       )}
       <p class="typing" data-testid="visitor-typing" aria-live="polite">
@@ -55,6 +71,9 @@ export function ConversationView(props: ConversationViewProps) {
       <Composer
         label={`Reply to ${name}`}
         onSend={props.onSend}
+        onNote={props.onNote}
+        quickAnswers={props.quickAnswers}
+        quickAnswersError={props.quickAnswersError}
         onTyping={props.onTyping}
         disabled={closed}
         disabledReason="This conversation is closed. It reopens when the visitor writes again."

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
-import type { DisplayMessage } from '../state/index.ts'
-import { clockTime } from '../state/index.ts'
+import type { DisplayMessage, DisplayNote } from '../state/index.ts'
+import { clockTime, timeline } from '../state/index.ts'
 
 export interface MessageListProps {
   messages: readonly DisplayMessage[]
@@ -8,13 +8,15 @@ export interface MessageListProps {
   ownKind: 'visitor' | 'operator'
   onRetry(clientId: string): void
   label: string
+  /** Hidden notes, shown where they were written (operators only). */
+  notes?: readonly DisplayNote[]
 }
 
 const STATUS_TEXT = { pending: 'Sending…', failed: 'Not sent', delivered: 'Delivered' } as const
 
-export function MessageList({ messages, ownKind, onRetry, label }: MessageListProps) {
+export function MessageList({ messages, ownKind, onRetry, label, notes = [] }: MessageListProps) {
   const end = useRef<HTMLLIElement>(null)
-  const count = messages.length
+  const count = messages.length + notes.length
   // Keep the newest message in view whenever one is added.
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' })
@@ -24,7 +26,9 @@ export function MessageList({ messages, ownKind, onRetry, label }: MessageListPr
     // The live region wraps the list: a role on the <ol> itself would strip its list semantics.
     <div class="messages-log" role="log" aria-live="polite" aria-label={label}>
       <ol class="messages" data-testid="message-list">
-        {messages.map((m) => {
+        {timeline(messages, notes).map((item) => {
+          if (item.kind === 'note') return <NoteItem key={`note-${item.note.key}`} note={item.note} />
+          const m = item.message
           const own = m.authorKind === ownKind
           return (
             <li
@@ -62,5 +66,30 @@ export function MessageList({ messages, ownKind, onRetry, label }: MessageListPr
         <li ref={end} class="messages-end" aria-hidden="true" />
       </ol>
     </div>
+  )
+}
+
+function NoteItem({ note }: { note: DisplayNote }) {
+  const id = `note-${note.key}`
+  return (
+    <li
+      class="message note"
+      data-testid="note"
+      data-status={note.pending ? 'pending' : 'saved'}
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-body`}
+    >
+      <span class="message-meta">
+        <span class="note-label" id={`${id}-label`}>
+          <span aria-hidden="true">🔒 </span>
+          Private note{note.authorName ? ` by ${note.authorName}` : ''}
+        </span>{' '}
+        <time dateTime={new Date(note.createdAt).toISOString()}>{clockTime(note.createdAt)}</time>
+      </span>
+      <span class="message-body" id={`${id}-body`}>
+        {note.body}
+      </span>
+      <span class="note-hint">{note.pending ? 'Saving… ' : ''}Only operators see this</span>
+    </li>
   )
 }

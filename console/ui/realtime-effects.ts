@@ -8,6 +8,7 @@ import {
   type ConsoleState,
   entriesToSend,
   hasGap,
+  highestNoteSeq,
   isNewWaitingConversation,
   threadOf,
 } from '../state/index.ts'
@@ -103,7 +104,14 @@ function onSessionReady(state: ConsoleState, ctx: FrameEffectsContext): void {
   if (state.presence.chosen)
     ctx.send({ type: 'presence.set', id: ctx.newId(), status: state.presence.status })
   for (const [conversationId, thread] of Object.entries(state.threads)) {
-    if (thread.loaded) requestSync(conversationId, thread.contiguousSeq, ctx)
+    if (thread.loaded) {
+      const afterNoteSeq = highestNoteSeq(state.notes[conversationId] ?? [])
+      requestSync(conversationId, thread.contiguousSeq, ctx, afterNoteSeq)
+    }
+  }
+  // Same id on resend: the server acknowledges a stored note again with `duplicate: true`.
+  for (const note of state.pendingNotes) {
+    ctx.send({ type: 'note.add', id: note.clientId, conversationId: note.conversationId, body: note.body })
   }
   for (const entry of entriesToSend(state.outbox)) {
     if (!entry.conversationId) continue
@@ -116,9 +124,15 @@ function onSessionReady(state: ConsoleState, ctx: FrameEffectsContext): void {
   }
 }
 
-function requestSync(conversationId: string, afterSeq: number, ctx: FrameEffectsContext): void {
+function requestSync(
+  conversationId: string,
+  afterSeq: number,
+  ctx: FrameEffectsContext,
+  afterNoteSeq?: number,
+): void {
   if (ctx.syncing.has(conversationId)) return
   const id = ctx.newId()
-  if (ctx.send({ type: 'conversation.sync', id, conversationId, afterSeq }))
+  // Without `afterNoteSeq` the server replays every note again; merging dedupes them by id.
+  if (ctx.send({ type: 'conversation.sync', id, conversationId, afterSeq, afterNoteSeq }))
     ctx.syncing.set(conversationId, id)
 }

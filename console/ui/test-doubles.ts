@@ -3,7 +3,7 @@
  * whole signed-in console can be driven frame by frame under happy-dom.
  */
 import type { ClientFrame, ServerFrame, WireConversation } from '../../server/protocol/messages.ts'
-import type { ConsoleApi, ConversationDetail, Session } from '../api/index.ts'
+import type { ConsoleApi, ConversationDetail, Operator, QuickAnswer, Session } from '../api/index.ts'
 import { createNotifier } from '../notify/index.ts'
 import type { OpenSocket, SocketHandlers } from '../realtime/index.ts'
 import type { ConsoleDeps } from './deps.ts'
@@ -67,6 +67,8 @@ export function fakeSocket(): { open: OpenSocket; server: FakeServer } {
 export function fakeApi(data: {
   conversations: WireConversation[]
   details?: Record<string, ConversationDetail>
+  quickAnswers?: QuickAnswer[]
+  operators?: Operator[]
 }) {
   const calls: string[] = []
   const api: ConsoleApi = {
@@ -97,7 +99,11 @@ export function fakeApi(data: {
     updateLine: async (id) => {
       throw new Error(`no line ${id}`)
     },
-    listOperators: async () => [testSession.operator],
+    listOperators: async () => data.operators ?? [testSession.operator],
+    async listQuickAnswers() {
+      calls.push('quick-answers')
+      return data.quickAnswers ?? []
+    },
   }
   return { api, calls }
 }

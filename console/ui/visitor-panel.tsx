@@ -1,4 +1,4 @@
-import type { ComponentChild } from 'preact'
+import type { ComponentChild, ComponentChildren } from 'preact'
 import type { VisitorRecord } from '../api/index.ts'
 import { visitorFacts, visitorLocalTime } from '../state/index.ts'
 
@@ -6,14 +6,17 @@ export interface VisitorPanelProps {
   visitor: VisitorRecord | null
   fallbackName: string
   now: number
+  /** Rating and KPIs of the conversation, shown under the visitor's details. */
+  children?: ComponentChildren
 }
 
-export function VisitorPanel({ visitor, fallbackName, now }: VisitorPanelProps) {
+export function VisitorPanel({ visitor, fallbackName, now, children }: VisitorPanelProps) {
   if (!visitor) {
     return (
       <aside class="visitor-panel" aria-label="Visitor details">
         <h2>Visitor</h2>
         <p class="hint">Loading…</p>
+        {children}
       </aside>
     )
   }
@@ -43,6 +46,7 @@ export function VisitorPanel({ visitor, fallbackName, now }: VisitorPanelProps) 
           ))}
         </dl>
       )}
+      {children}
     </aside>
   )
 }

@@ -1,7 +1,7 @@
 import { type Bus, channels } from '../bus/types.ts'
 import { readLineSettings } from '../line-settings/index.ts'
 import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
-import type { Conversation, Message, Rating, Store } from '../store/types.ts'
+import type { CloseReason, Conversation, Message, Rating, Store } from '../store/types.ts'
 import { isOpen } from '../working-hours/index.ts'
 import { createTeamwork } from './teamwork.ts'
 import { type Actor, ChatError, type ChatService, type Routing, type SendResult } from './types.ts'
@@ -13,6 +13,23 @@ export interface ChatDeps {
   clock: { now(): number }
   /** The line routing runtime (server/lines/); without it nothing is routed or offered. */
   routing?: Routing
+  /** The auto-reply runtime (server/auto-reply-runtime/); told about messages and closings. */
+  autoReplies?: AutoReplyHooks
+}
+
+/** What the chat service tells the auto-reply runtime; calls return at once (the runtime queues). */
+export interface AutoReplyHooks {
+  visitorMessage(conversation: Conversation): void
+  operatorReplied(conversation: Conversation): void
+  closed(conversation: Conversation): void
+}
+
+/** What the auto-reply runtime may do through the chat service, on the same publish path. */
+export interface ChatAutomation {
+  /** Appends a system message and publishes it; false when the client id was stored before. */
+  postSystemMessage(conversation: Conversation, clientId: string, body: string): Promise<boolean>
+  /** Closes an open conversation with close reason `inactivity`; false when it was already closed. */
+  closeForInactivity(workspaceId: string, conversationId: string): Promise<boolean>
 }
 
 type Audience = 'everyone' | 'operators'
@@ -20,7 +37,13 @@ type Audience = 'everyone' | 'operators'
 /** Replays are read in pages so a long-offline client never loads a whole history at once. */
 const SYNC_PAGE = 500
 
-export function createChatService({ store, bus, clock, routing }: ChatDeps): ChatService {
+export function createChatService({
+  store,
+  bus,
+  clock,
+  routing,
+  autoReplies,
+}: ChatDeps): ChatService & ChatAutomation {
   async function publish(conversation: Conversation, frame: ServerFrame, audience: Audience): Promise<void> {
     const sends = [bus.publish(channels.operators(conversation.workspaceId), frame)]
     if (audience === 'everyone') {
@@ -156,6 +179,8 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
 
     const updated = await afterAppend(actor, conversation, created)
     await publish(updated, { type: 'message.created', message: toWireMessage(message) }, 'everyone')
+    if (actor.kind === 'visitor') autoReplies?.visitorMessage(updated)
+    else autoReplies?.operatorReplied(updated)
     return { message: toWireMessage(message), conversation: await wire(updated, message, known), duplicate }
   }
 
@@ -239,18 +264,42 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
   async function close(actor: Actor, conversationId: string): Promise<WireConversation> {
     const conversation = await readable(actor, conversationId)
     if (conversation.status === 'closed') return wire(conversation)
+    const { actorKind, actorId } = eventBase(actor, conversation, 0)
+    return closeAs(conversation, actor.kind, { actorKind, actorId })
+  }
+
+  async function closeAs(
+    conversation: Conversation,
+    reason: CloseReason,
+    by: { actorKind: 'visitor' | 'operator' | 'system'; actorId: string | null },
+  ): Promise<WireConversation> {
     const now = clock.now()
-    const closed = await store.updateConversation(actor.workspaceId, conversationId, {
+    const closed = await store.updateConversation(conversation.workspaceId, conversation.id, {
       status: 'closed',
       closedAt: now,
-      closeReason: actor.kind,
+      closeReason: reason,
       now,
     })
-    await store.addEvent({ ...eventBase(actor, closed, now), type: 'conversation.closed' })
+    await store.addEvent({
+      workspaceId: closed.workspaceId,
+      conversationId: closed.id,
+      ...by,
+      now,
+      type: 'conversation.closed',
+      ...(reason === 'inactivity' ? { data: { reason } } : {}),
+    })
     const wired = await wire(closed)
     await publish(closed, { type: 'conversation.updated', conversation: wired }, 'everyone')
     routing?.conversationChanged(closed)
+    autoReplies?.closed(closed)
     return wired
+  }
+
+  async function closeForInactivity(workspaceId: string, conversationId: string): Promise<boolean> {
+    const conversation = await store.getConversation(workspaceId, conversationId)
+    if (!conversation || conversation.status === 'closed') return false
+    await closeAs(conversation, 'inactivity', { actorKind: 'system', actorId: null })
+    return true
   }
 
   async function list(actor: Actor, query: { status?: 'open' | 'closed'; mine?: boolean } = {}) {
@@ -302,8 +351,8 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     await r.skip(actor.workspaceId, operatorId, conversationId)
   }
 
-  /** A line the visitor sees (a transfer notice); system messages have no author. */
-  async function systemMessage(conversation: Conversation, clientId: string, body: string): Promise<void> {
+  /** A line the visitor sees (a transfer notice, an auto-reply); system messages have no author. */
+  async function systemMessage(conversation: Conversation, clientId: string, body: string): Promise<boolean> {
     const { message, duplicate } = await store.appendMessage({
       workspaceId: conversation.workspaceId,
       conversationId: conversation.id,
@@ -316,6 +365,7 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     })
     if (!duplicate)
       await publish(conversation, { type: 'message.created', message: toWireMessage(message) }, 'everyone')
+    return !duplicate
   }
 
   const teamwork = createTeamwork({
@@ -326,7 +376,9 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     readable,
     wire: (c) => wire(c),
     publish,
-    systemMessage,
+    systemMessage: async (conversation, clientId, body) => {
+      await systemMessage(conversation, clientId, body)
+    },
   })
 
   return {
@@ -342,6 +394,8 @@ export function createChatService({ store, bus, clock, routing }: ChatDeps): Cha
     accept,
     skip,
     ...teamwork,
+    postSystemMessage: systemMessage,
+    closeForInactivity,
   }
 }
 

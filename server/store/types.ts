@@ -430,6 +430,11 @@ export interface Store {
   findOpenConversation(workspaceId: string, visitorId: string): Promise<Conversation | undefined>
   listConversations(workspaceId: string, query?: ConversationQuery): Promise<Conversation[]>
   updateConversation(workspaceId: string, id: string, patch: ConversationPatch): Promise<Conversation>
+  /**
+   * Unscoped, for a node's start (issue "Open lines", auto-reply runtime): open conversations of every
+   * workspace updated at or after `updatedSince`, newest first, at most `limit` (max 5000).
+   */
+  listRecentOpenConversations(query: { updatedSince: number; limit: number }): Promise<Conversation[]>
   /** Raises visitorReadSeq/operatorReadSeq monotonically (never lowers it, never past lastSeq). */
   markRead(
     workspaceId: string,

@@ -5,6 +5,7 @@ import { unreadCount } from '../state/selectors.ts'
 import { Composer } from './composer.tsx'
 import { CloseIcon } from './icons.tsx'
 import { MessageList } from './message-list.tsx'
+import { RatingForm } from './rating-form.tsx'
 import { type ChatTexts, defaultTexts } from './texts.ts'
 import { useChatState } from './use-chat-state.ts'
 import { usePageVisible } from './use-page-visible.ts'
@@ -112,7 +113,17 @@ export function ChatPanel(props: ChatPanelProps) {
       <p class="ol-typing" aria-live="polite" data-testid="openline-typing">
         {state.typing ? texts.typing(state.typing.name) : ''}
       </p>
-      {state.conversationStatus === 'closed' && <p class="ol-note">{texts.conversationClosed}</p>}
+      {/* Always in the page, empty when not waiting: a live region must exist before it speaks. */}
+      <p class="ol-note ol-queue" aria-live="polite" aria-atomic="true" data-testid="openline-queue">
+        {state.queue ? texts.queuePosition(state.queue.position) : ''}
+      </p>
+      {state.conversationStatus === 'closed' && (
+        <>
+          <p class="ol-note">{texts.conversationClosed}</p>
+          {/* Keyed by conversation: a rating form never carries a choice over to another conversation. */}
+          <RatingForm key={state.conversationId} chat={chat} rating={state.rating} texts={texts} />
+        </>
+      )}
       <Composer chat={chat} texts={texts} autoFocus={props.autoFocus ?? false} />
     </section>
   )

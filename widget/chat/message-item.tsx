@@ -15,6 +15,21 @@ interface MessageItemProps {
 }
 
 export function MessageItem({ message, status, texts, showAuthor, showAvatar, baseUrl }: MessageItemProps) {
+  const time = (
+    <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
+  )
+  // A transfer notice or an auto-reply is nobody's line: centred and muted, announced as a notice.
+  if (message.authorKind === 'system') {
+    return (
+      <li class="ol-msg" data-author="system" data-testid="openline-message">
+        <span class="ol-bubble">
+          <span class="ol-sr">{texts.system}: </span>
+          {message.body}
+        </span>
+        <span class="ol-meta">{time}</span>
+      </li>
+    )
+  }
   const mine = message.authorKind === 'visitor'
   const author = mine ? texts.you : (message.authorName ?? texts.operator)
   return (
@@ -27,11 +42,11 @@ export function MessageItem({ message, status, texts, showAuthor, showAvatar, ba
       )}
       <span class="ol-bubble">
         {/* Screen readers hear who wrote each line even where the name is not repeated visually. */}
-        {!showAuthor && message.authorKind !== 'system' && <span class="ol-sr">{author}: </span>}
+        {!showAuthor && <span class="ol-sr">{author}: </span>}
         {message.body}
       </span>
       <span class="ol-meta">
-        <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
+        {time}
         {mine && (
           <span class="ol-status" data-testid="openline-message-status">
             {texts.status[status]}

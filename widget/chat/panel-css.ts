@@ -44,10 +44,20 @@ export const panelCss = `
 .ol-avatar{display:grid;place-items:center;width:24px;height:24px;border-radius:50%;object-fit:cover;background:var(--ol-line);color:var(--ol-fg);font-size:11px;font-weight:600}
 .ol-typing{flex:none;min-height:20px;padding:0 16px;font-size:13px;color:var(--ol-muted)}
 .ol-note{flex:none;padding:6px 16px;font-size:13px;background:var(--ol-op-bg)}
+.ol-queue:empty{padding:0}
+.ol-rate{flex:none;display:flex;flex-direction:column;gap:6px;padding:8px 12px;border-top:1px solid var(--ol-line)}
+.ol-rate-row{display:flex;align-items:center;gap:8px}
+.ol-rate-q{flex:1;font-weight:600}
+.ol-thumb{display:grid;place-items:center;width:44px;height:44px;border:1px solid var(--ol-edge);border-radius:50%;font-size:20px;cursor:pointer}
+.ol-thumb[aria-pressed=true]{background:var(--ol-color,#1f6feb);border-color:var(--ol-color,#1f6feb)}
+.ol-rate-input{min-height:44px}
+.ol-rate-send{flex:none;min-height:44px;padding:0 16px;border-radius:12px;background:var(--ol-color,#1f6feb);color:var(--ol-on-color,#fff);font-weight:600;cursor:pointer}
+.ol-rate-send[aria-disabled=true]{opacity:.6;cursor:default}
+.ol-rate-status{font-size:13px;color:var(--ol-muted)}
 .ol-composer{display:flex;align-items:flex-end;gap:8px;flex:none;padding:8px 12px 12px;border-top:1px solid var(--ol-line)}
 .ol-input{flex:1;display:block;min-height:44px;max-height:140px;padding:10px 12px;resize:none;overflow-y:auto;font-size:16px;line-height:1.4;border:1px solid var(--ol-edge);border-radius:12px;background:var(--ol-bg);color:var(--ol-fg)}
 .ol-input::placeholder{color:var(--ol-muted);opacity:1}
 .ol-send{border-radius:50%;background:var(--ol-color,#1f6feb);color:var(--ol-on-color,#fff)}
 .ol-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (forced-colors:active){.ol-panel{border:1px solid CanvasText}.ol-bubble{border:1px solid CanvasText}}
+@media (forced-colors:active){.ol-panel{border:1px solid CanvasText}.ol-bubble{border:1px solid CanvasText}.ol-thumb[aria-pressed=true]{outline:3px solid Highlight}}
 `

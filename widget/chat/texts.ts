@@ -15,6 +15,18 @@ export interface ChatTexts {
   typing: (name: string | null) => string
   offline: string
   conversationClosed: string
+  /** The visitor's place in the queue while nobody has answered yet (1 = next). */
+  queuePosition: (position: number) => string
+  /** Accessible name of the list of system notices (transfers, auto-replies). */
+  system: string
+  rateQuestion: string
+  rateGood: string
+  rateBad: string
+  rateComment: string
+  rateSend: string
+  rateSending: string
+  rateThanks: string
+  rateFailed: string
 }
 
 export const defaultTexts: ChatTexts = {
@@ -31,4 +43,14 @@ export const defaultTexts: ChatTexts = {
   typing: (name) => `${name ?? 'Someone'} is typing…`,
   offline: 'You are offline. Messages will be sent when the connection is back.',
   conversationClosed: 'This conversation was closed. Write again to start a new one.',
+  queuePosition: (position) => `You are number ${position} in the queue`,
+  system: 'Notice',
+  rateQuestion: 'How did we do?',
+  rateGood: 'Good answer',
+  rateBad: 'Bad answer',
+  rateComment: 'Comment (optional)',
+  rateSend: 'Send',
+  rateSending: 'Sending…',
+  rateThanks: 'Thank you',
+  rateFailed: 'Your rating was not sent. Please try again.',
 }

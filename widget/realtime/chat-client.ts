@@ -118,6 +118,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
       }
       case 'frame.ack':
         if (frame.message) dispatch({ type: 'acked', clientId: frame.ref, message: frame.message })
+        else if (frame.ref === state().rating?.ref) store.dispatch({ type: 'rate.acked', ref: frame.ref })
         return
       case 'frame.error':
         onFrameError(frame.ref, frame.code, frame.message)
@@ -149,6 +150,13 @@ export function createChat(deps: ChatClientDeps): ChatController {
           setPeerTyping(frame.typing ? { name: frame.authorName } : null)
         }
         return
+      case 'queue.position':
+        store.dispatch({
+          type: 'queue.position',
+          conversationId: frame.conversationId,
+          position: frame.position,
+        })
+        return
       case 'read.updated':
         if (frame.conversationId === state().conversationId) {
           dispatch(
@@ -164,6 +172,11 @@ export function createChat(deps: ChatClientDeps): ChatController {
   }
 
   function onFrameError(ref: string | null, code: string, message: string): void {
+    // A refused rating (the 24 h window passed, say) is shown in the panel, where the visitor can retry.
+    if (ref !== null && ref === state().rating?.ref) {
+      store.dispatch({ type: 'rate.failed', ref })
+      return
+    }
     const pending = ref === null ? undefined : outbox(state()).find((m) => m.clientId === ref)
     if (!pending) {
       if (ref !== null && ref === syncRef) syncFrom = null
@@ -360,6 +373,27 @@ export function createChat(deps: ChatClientDeps): ChatController {
       if (!s.conversationId || s.lastSeq <= s.readSeq) return
       dispatch({ type: 'read', seq: s.lastSeq })
       if (ready) sendRead(s.conversationId, s.lastSeq)
+    },
+    rate(value, comment) {
+      const s = state()
+      if (!s.conversationId || s.conversationStatus !== 'closed') return
+      const ref = deps.newId()
+      const text = comment.trim().slice(0, MAX_BODY_CHARS)
+      store.dispatch({
+        type: 'rate',
+        conversationId: s.conversationId,
+        ref,
+        value,
+        comment: text || null,
+      })
+      const frame: ClientFrame = {
+        type: 'conversation.rate',
+        id: ref,
+        conversationId: s.conversationId,
+        rating: value,
+      }
+      if (text) frame.comment = text
+      if (!ready || !sendFrame(frame)) store.dispatch({ type: 'rate.failed', ref })
     },
     setOpen(open) {
       store.dispatch({ type: 'open', open })

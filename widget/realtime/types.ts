@@ -1,4 +1,4 @@
-import type { ChatState } from '../state/types.ts'
+import type { ChatState, RatingValue } from '../state/types.ts'
 
 /** Just what the client needs from a WebSocket; tests pass a fake constructor, browsers an adapter. */
 export interface SocketLike {
@@ -58,6 +58,8 @@ export interface ChatController {
   typing(): void
   /** The visitor has seen everything on screen (panel open and page visible). */
   markRead(): void
+  /** Rates the closed conversation on screen (`conversation.rate`); a later call replaces the rating. */
+  rate(value: RatingValue, comment: string): void
   setOpen(open: boolean): void
   identify(traits: VisitorTraits): Promise<void>
   stop(): void

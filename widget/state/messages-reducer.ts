@@ -18,6 +18,8 @@ export const initialChatState: ChatState = {
   open: false,
   connection: 'idle',
   typing: null,
+  queue: null,
+  rating: null,
 }
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
@@ -59,12 +61,20 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return mapUnsent(state, (m) => (m.clientId === action.clientId ? { ...m, status: 'pending' } : m))
     case 'conversation.closed':
       return state.conversationId === action.conversationId && state.conversationStatus !== 'closed'
-        ? { ...state, conversationStatus: 'closed', typing: null }
+        ? {
+            ...state,
+            conversationStatus: 'closed',
+            typing: null,
+            queue: leaveQueue(state.queue, action.conversationId),
+          }
         : state
     case 'disconnected': {
       // What was on the wire without an ack may or may not have arrived: back to pending, resent later.
       const next = mapUnsent(state, (m) => (m.status === 'sent' ? { ...m, status: 'pending' } : m))
-      return { ...next, connection: action.connection, typing: null }
+      // A rating without its ack may or may not be stored: say so, the visitor can send it again.
+      const rating =
+        next.rating?.status === 'sending' ? { ...next.rating, status: 'failed' as const } : next.rating
+      return { ...next, connection: action.connection, typing: null, rating }
     }
     case 'connection':
       return state.connection === action.connection ? state : { ...state, connection: action.connection }
@@ -76,7 +86,29 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, typing: action.peer }
     case 'open':
       return state.open === action.open ? state : { ...state, open: action.open }
+    case 'queue.position':
+      if (!mayFollow(state, action.conversationId)) return state
+      if (state.queue?.conversationId === action.conversationId && state.queue.position === action.position)
+        return state
+      return { ...state, queue: { conversationId: action.conversationId, position: action.position } }
+    case 'rate':
+      if (state.conversationId !== action.conversationId || state.conversationStatus !== 'closed')
+        return state
+      return {
+        ...state,
+        rating: { value: action.value, comment: action.comment, status: 'sending', ref: action.ref },
+      }
+    case 'rate.acked':
+    case 'rate.failed':
+      return state.rating?.ref === action.ref && state.rating.status === 'sending'
+        ? { ...state, rating: { ...state.rating, status: action.type === 'rate.acked' ? 'saved' : 'failed' } }
+        : state
   }
+}
+
+/** Someone took the conversation (answered, assigned, closed it): the visitor no longer waits. */
+function leaveQueue(queue: ChatState['queue'], conversationId: string): ChatState['queue'] {
+  return queue?.conversationId === conversationId ? null : queue
 }
 
 function unsent(messages: ChatMessage[]): ChatMessage[] {
@@ -106,6 +138,8 @@ function restore(state: ChatState, persisted: PersistedChat): ChatState {
     open: state.open || persisted.open,
     connection: state.connection,
     typing: state.typing,
+    queue: state.queue,
+    rating: state.rating,
   }
 }
 
@@ -120,6 +154,8 @@ function switchTo(state: ChatState, conversationId: string, status: Conversation
     readSeq: 0,
     peerReadSeq: 0,
     typing: null,
+    queue: state.queue?.conversationId === conversationId ? state.queue : null,
+    rating: null,
   }
 }
 
@@ -138,12 +174,23 @@ function applyConversation(state: ChatState, c: WireConversation): ChatState {
     if (!mayFollow(s, c.id) || (s.conversationId !== null && c.status !== 'open')) return s
     s = switchTo(s, c.id, c.status)
   }
+  const waiting = c.status === 'open' && c.assigneeId === null
   return {
     ...s,
     conversationStatus: c.status,
     readSeq: Math.max(s.readSeq, c.visitorReadSeq),
     peerReadSeq: Math.max(s.peerReadSeq, c.operatorReadSeq),
+    queue: waiting ? s.queue : leaveQueue(s.queue, c.id),
+    rating: ratingFrom(s.rating, c),
   }
+}
+
+/** The server's rating is the stored truth, unless the visitor's newer one is still on its way. */
+function ratingFrom(current: ChatState['rating'], c: WireConversation): ChatState['rating'] {
+  if (!c.rating || current?.status === 'sending') return current
+  if (current?.status === 'saved' && current.value === c.rating.value && current.comment === c.rating.comment)
+    return current
+  return { value: c.rating.value, comment: c.rating.comment, status: 'saved', ref: null }
 }
 
 function adoptFromList(state: ChatState, list: WireConversation[]): ChatState {
@@ -178,7 +225,8 @@ function receive(state: ChatState, wire: WireMessage): ChatState {
   let at = rest.findIndex((m) => m.seq === null || m.seq > wire.seq)
   if (at < 0) at = rest.length
   const messages = [...rest.slice(0, at), fromWire(wire), ...rest.slice(at)]
-  return { ...s, messages, lastSeq: contiguousSeq(messages, s.lastSeq) }
+  const queue = wire.authorKind === 'operator' ? leaveQueue(s.queue, wire.conversationId) : s.queue
+  return { ...s, messages, lastSeq: contiguousSeq(messages, s.lastSeq), queue }
 }
 
 function fromWire(wire: WireMessage): ChatMessage {

@@ -28,7 +28,7 @@ const PERSISTED_FIELDS = [
 ] as const satisfies readonly (keyof PersistedChat)[]
 
 export function persistedOf(state: ChatState): PersistedChat {
-  const { connection: _connection, typing: _typing, ...rest } = state
+  const { connection: _connection, typing: _typing, queue: _queue, rating: _rating, ...rest } = state
   return rest
 }
 

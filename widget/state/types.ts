@@ -3,6 +3,7 @@ import type {
   ConversationStatus,
   WireConversation,
   WireMessage,
+  WireRating,
 } from '../../server/protocol/messages.ts'
 
 /**
@@ -40,6 +41,25 @@ export interface TypingPeer {
   name: string | null
 }
 
+/** The visitor's place among the waiting conversations (`queue.position`), until someone answers. */
+export interface QueuePlace {
+  conversationId: string
+  position: number
+}
+
+export type RatingValue = WireRating['value']
+
+/**
+ * The visitor's rating of the closed conversation on screen: `sending` until the server acks it
+ * (`ref` is the frame's id), `saved` once stored (or reported by the server), `failed` when refused.
+ */
+export interface RatingState {
+  value: RatingValue
+  comment: string | null
+  status: 'sending' | 'saved' | 'failed'
+  ref: string | null
+}
+
 export interface ChatState {
   visitor: Visitor | null
   conversationId: string | null
@@ -55,10 +75,15 @@ export interface ChatState {
   open: boolean
   connection: ConnectionStatus
   typing: TypingPeer | null
+  queue: QueuePlace | null
+  rating: RatingState | null
 }
 
-/** What survives a reload: everything but the live connection and typing state. */
-export type PersistedChat = Omit<ChatState, 'connection' | 'typing'>
+/**
+ * What survives a reload: everything but the live state. The rating comes back with the
+ * conversation in `session.ready`; the queue place with the next `queue.position`.
+ */
+export type PersistedChat = Omit<ChatState, 'connection' | 'typing' | 'queue' | 'rating'>
 
 export type ChatAction =
   | { type: 'restored'; persisted: PersistedChat }
@@ -82,3 +107,8 @@ export type ChatAction =
   | { type: 'peer.read'; seq: number }
   | { type: 'typing'; peer: TypingPeer | null }
   | { type: 'open'; open: boolean }
+  | { type: 'queue.position'; conversationId: string; position: number }
+  /** The visitor rated the closed conversation; `ref` is the `conversation.rate` frame's id. */
+  | { type: 'rate'; conversationId: string; ref: string; value: RatingValue; comment: string | null }
+  | { type: 'rate.acked'; ref: string }
+  | { type: 'rate.failed'; ref: string }

@@ -135,6 +135,28 @@ export function conversationsContract(getStore: GetStore): void {
     expect(ids(await store.listConversations(t.workspace.id, { limit: 2 }))).toEqual([second.id, first.id])
   })
 
+  it('lists recent open conversations of every workspace, newest first, within the limit', async () => {
+    const store = getStore()
+    const a = await seedTenant(store)
+    const b = await seedTenant(store)
+    // Far from every other test's times: the query is unscoped and the store is shared.
+    const base = T0 + 500_000_000_000 + Math.floor(Math.random() * 1_000_000) * 1000
+    const old = await openConversation(store, a, base - 1)
+    const inA = await openConversation(store, a, base + 1)
+    const inB = await openConversation(store, b, base + 2)
+    const closed = await openConversation(store, b, base + 3)
+    await store.updateConversation(b.workspace.id, closed.id, { status: 'closed', now: base + 4 })
+    const ids = (list: { id: string }[]) => list.map((c) => c.id)
+
+    const recent = await store.listRecentOpenConversations({ updatedSince: base, limit: 100 })
+    expect(ids(recent).filter((id) => [old.id, inA.id, inB.id, closed.id].includes(id))).toEqual([
+      inB.id,
+      inA.id,
+    ])
+    expect(recent.find((c) => c.id === inA.id)).toEqual(inA)
+    expect(await store.listRecentOpenConversations({ updatedSince: base, limit: 1 })).toHaveLength(1)
+  })
+
   it('limits lists to 50 by default and 200 at most', async () => {
     const store = getStore()
     const t = await seedTenant(store)

@@ -12,10 +12,12 @@ type ConversationMethods = Pick<
   | 'listConversations'
   | 'updateConversation'
   | 'markRead'
+  | 'listRecentOpenConversations'
 >
 
 const DEFAULT_LIST_LIMIT = 50
 const MAX_LIST_LIMIT = 200
+const MAX_RECENT_OPEN = 5000
 
 export function listLimit(requested: number | undefined): number {
   if (requested === undefined || !Number.isFinite(requested)) return DEFAULT_LIST_LIMIT
@@ -87,6 +89,19 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
         .orderBy('updated_at', 'desc')
         .orderBy('id', 'desc')
         .limit(listLimit(query.limit))
+        .execute()
+      return rows.map(toConversation)
+    },
+
+    async listRecentOpenConversations({ updatedSince, limit }) {
+      const rows = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('status', '=', 'open')
+        .where('updated_at', '>=', updatedSince)
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(Math.min(Math.max(1, Math.floor(limit)), MAX_RECENT_OPEN))
         .execute()
       return rows.map(toConversation)
     },
