@@ -11,7 +11,10 @@ import type { FakeControls } from './fakes/index.ts'
 import type { CrmAdapter, Lead, Transcript } from './types.ts'
 
 export interface ContractHarness {
-  /** Good credentials and a short timeout (at most 500 ms) so the timeout case stays quick. */
+  /**
+   * Good credentials and a timeout of about 1.5 s: long enough that a loaded CI machine does not turn
+   * ordinary answers into timeouts, short enough that the timeout case (the fake holds 5 s) stays quick.
+   */
   adapter: CrmAdapter
   badCredentials: CrmAdapter
   fake: Pick<FakeControls, 'failNext' | 'requests'>
@@ -183,7 +186,7 @@ export function runAdapterContract(name: string, setup: () => Promise<ContractHa
     })
 
     it('reports a timeout as retryable and ambiguous, and the look-up finds the applied lead', async () => {
-      h.fake.failNext(1, { apply: true, delayMs: 2_000 })
+      h.fake.failNext(1, { apply: true, delayMs: 5_000 })
       const lead = sampleLead()
       const error = await failure(h.adapter.createLead(lead))
       expect(error).toMatchObject({ code: 'timeout', retryable: true, ambiguous: true })

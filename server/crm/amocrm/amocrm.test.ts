@@ -7,8 +7,8 @@ runAdapterContract('amocrm', async () => {
   const fake = await startAmoCrmFake()
   const badToken = 'expired-long-lived-token-0123456789'
   return {
-    adapter: createAmoCrmAdapter({ baseUrl: fake.url, token: fake.token, timeoutMs: 300 }),
-    badCredentials: createAmoCrmAdapter({ baseUrl: fake.url, token: badToken, timeoutMs: 300 }),
+    adapter: createAmoCrmAdapter({ baseUrl: fake.url, token: fake.token, timeoutMs: 1_500 }),
+    badCredentials: createAmoCrmAdapter({ baseUrl: fake.url, token: badToken, timeoutMs: 1_500 }),
     fake,
     secrets: [fake.token],
     badSecrets: [badToken],

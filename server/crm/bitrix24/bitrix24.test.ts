@@ -9,8 +9,8 @@ runAdapterContract('bitrix24', async () => {
   const fake = await startBitrix24Fake()
   const badUrl = fake.webhookUrl.replace(fake.token, 'wrongtoken123')
   return {
-    adapter: createBitrix24Adapter({ webhookUrl: fake.webhookUrl, timeoutMs: 300 }),
-    badCredentials: createBitrix24Adapter({ webhookUrl: badUrl, timeoutMs: 300 }),
+    adapter: createBitrix24Adapter({ webhookUrl: fake.webhookUrl, timeoutMs: 1_500 }),
+    badCredentials: createBitrix24Adapter({ webhookUrl: badUrl, timeoutMs: 1_500 }),
     fake,
     secrets: [fake.token, fake.webhookUrl],
     badSecrets: ['wrongtoken123', badUrl],

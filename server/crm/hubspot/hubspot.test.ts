@@ -7,8 +7,8 @@ runAdapterContract('hubspot', async () => {
   const fake = await startHubSpotFake()
   const badToken = 'pat-eu1-00000000-revoked-token'
   return {
-    adapter: createHubSpotAdapter({ baseUrl: fake.url, token: fake.token, timeoutMs: 300 }),
-    badCredentials: createHubSpotAdapter({ baseUrl: fake.url, token: badToken, timeoutMs: 300 }),
+    adapter: createHubSpotAdapter({ baseUrl: fake.url, token: fake.token, timeoutMs: 1_500 }),
+    badCredentials: createHubSpotAdapter({ baseUrl: fake.url, token: badToken, timeoutMs: 1_500 }),
     fake,
     secrets: [fake.token],
     badSecrets: [badToken],

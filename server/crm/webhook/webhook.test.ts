@@ -9,8 +9,8 @@ runAdapterContract('webhook', async () => {
   const receiver = await startWebhookReceiver({ secrets: [secret] })
   const leadTypes = ['lead.created', 'callback.requested', 'form.submitted']
   return {
-    adapter: createWebhookAdapter({ url: receiver.endpoint, secret, timeoutMs: 300 }),
-    badCredentials: createWebhookAdapter({ url: receiver.endpoint, secret: badSecret, timeoutMs: 300 }),
+    adapter: createWebhookAdapter({ url: receiver.endpoint, secret, timeoutMs: 1_500 }),
+    badCredentials: createWebhookAdapter({ url: receiver.endpoint, secret: badSecret, timeoutMs: 1_500 }),
     fake: receiver,
     secrets: [secret, receiver.endpoint, new URL(receiver.endpoint).searchParams.get('key') ?? ''],
     badSecrets: [badSecret],
