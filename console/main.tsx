@@ -1,6 +1,7 @@
 /** The browser shell: builds the console's dependencies from the real window and mounts the app. */
 import { render } from 'preact'
 import { createConsoleApi, createHttpClient } from './api/index.ts'
+import { browserLanguageEnv } from './i18n/browser-language.ts'
 import { createNotifier } from './notify/index.ts'
 import { browserSocket } from './realtime/index.ts'
 import { App } from './ui/app.tsx'
@@ -40,6 +41,7 @@ function consoleDeps(win: Window): ConsoleDeps {
       },
     },
     clipboard: win.navigator.clipboard ?? null,
+    language: browserLanguageEnv(win),
   }
 }
 

@@ -41,6 +41,15 @@ describe('loadPublicChat', () => {
     expect(await loadPublicChat(fetchJson, base, 'acme')).toEqual({ kind: 'ready', config })
   })
 
+  it("asks for the texts of the browser's language (issue 5, item 7)", async () => {
+    const base = await serve((url) =>
+      url === '/api/public/chat/acme?locale=ru-RU'
+        ? { status: 200, body: JSON.stringify(config) }
+        : { status: 500, body: '' },
+    )
+    expect(await loadPublicChat(fetchJson, base, 'acme', 'ru-RU')).toEqual({ kind: 'ready', config })
+  })
+
   it('maps 404 to not-found', async () => {
     const base = await serve(() => ({ status: 404, body: '{"error":{"code":"not_found","message":"x"}}' }))
     expect(await loadPublicChat(fetchJson, base, 'gone')).toEqual({ kind: 'not-found' })

@@ -12,6 +12,9 @@ export interface PublicChatConfig {
   settings: WidgetSettings
   publicUrl: string
   wsUrl: string
+  /** Issue 5, item 7: the language the server chose and its catalog texts (with the widget's overrides). */
+  locale?: string
+  texts?: Record<string, string>
 }
 
 export type ConfigResult =
@@ -25,10 +28,14 @@ export async function loadPublicChat(
   fetchJson: FetchJson,
   baseUrl: string,
   slug: string,
+  /** navigator.language: picks the texts when the widget's language is 'auto'. */
+  locale?: string,
 ): Promise<ConfigResult> {
   let res: Awaited<ReturnType<FetchJson>>
+  const url = new URL(`api/public/chat/${encodeURIComponent(slug)}`, baseUrl)
+  if (locale) url.searchParams.set('locale', locale)
   try {
-    res = await fetchJson(new URL(`api/public/chat/${encodeURIComponent(slug)}`, baseUrl).href)
+    res = await fetchJson(url.href)
   } catch (error) {
     return { kind: 'error', message: `The chat could not be reached (${describe(error)}).` }
   }

@@ -20,17 +20,25 @@ function adoptCss(doc: Document, css: string): void {
 }
 
 const root = document.getElementById('app')
-if (root) {
+// issue 5 item 3: /form/<formId> is the standalone public form link (its own lazily loaded module).
+const formId = /^\/form\/([A-Za-z0-9_-]{1,64})\/?$/.exec(location.pathname)?.[1]
+if (root && formId) {
+  adoptCss(document, panelCss)
+  import('./form-page.tsx').then((m) => m.mountPublicFormPage(root, formId))
+} else if (root) {
   adoptCss(document, panelCss)
   const baseUrl = `${location.origin}/`
   const fetchJson: FetchJson = (url) => fetch(url, { headers: { Accept: 'application/json' } })
   render(
     <PublicChatPage
       slug={slugFromPath(location.pathname)}
-      load={(slug) => loadPublicChat(fetchJson, baseUrl, slug)}
+      load={(slug) => loadPublicChat(fetchJson, baseUrl, slug, navigator.language)}
       createChat={(config) => createBrowserChat({ baseUrl, widgetId: config.widgetId, wsUrl: config.wsUrl })}
       setTitle={(title) => {
         document.title = title
+      }}
+      setLang={(locale) => {
+        document.documentElement.lang = locale
       }}
       viewport={window.visualViewport}
       baseUrl={baseUrl}

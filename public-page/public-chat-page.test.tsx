@@ -17,6 +17,12 @@ const settings: WidgetSettings = {
   launcherLabel: 'Chat',
   showOperatorAvatar: true,
   theme: 'light',
+  // Issue 5 settings (defaults).
+  launcherIcon: 'chat',
+  showOperatorName: true,
+  language: 'auto',
+  texts: {},
+  channels: { enabled: ['chat'], waitThresholdMinutes: 5 },
 }
 const config: PublicChatConfig = {
   widgetId: 'w1',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
+import { chatTexts } from '../widget/app/chat-texts.ts'
 import type { ChatController } from '../widget/chat/index.ts'
 import { ChatPanel } from '../widget/chat/index.ts'
 import type { ConfigResult, PublicChatConfig } from './load-config.ts'
@@ -10,6 +11,8 @@ export interface PublicChatPageProps {
   load(slug: string): Promise<ConfigResult>
   createChat(config: PublicChatConfig): ChatController
   setTitle(title: string): void
+  /** The page's `lang` (issue 5, item 7: the language of the texts the server chose). */
+  setLang?(locale: string): void
   viewport: VisualViewport | null
   baseUrl: string
 }
@@ -70,7 +73,8 @@ function ReadyChat(props: PublicChatPageProps & { config: PublicChatConfig }) {
 
   useEffect(() => {
     setTitle(config.settings.title || config.name)
-  }, [config, setTitle])
+    if (config.locale) props.setLang?.(config.locale)
+  }, [config, setTitle, props.setLang])
 
   // The page *is* the chat: it is open from the start (creates the visitor and connects).
   useEffect(() => {
@@ -83,8 +87,20 @@ function ReadyChat(props: PublicChatPageProps & { config: PublicChatConfig }) {
     <main class="pp-chat" ref={setRoot} data-testid="public-chat">
       <h1 class="pp-sr-only">{config.settings.title || config.name}</h1>
       <div class="pp-frame">
-        <ChatPanel chat={chat} settings={config.settings} layout="page" baseUrl={props.baseUrl} />
+        <ChatPanel
+          chat={chat}
+          settings={config.settings}
+          // The catalog texts of the visitor's language; title and greeting as the server resolved them.
+          texts={config.texts && { ...chatTexts(config.texts), ...pick(config.settings) }}
+          layout="page"
+          baseUrl={props.baseUrl}
+        />
       </div>
     </main>
   )
 }
+
+const pick = ({ title, greeting }: PublicChatConfig['settings']) => ({
+  ...(title && { title }),
+  ...(greeting !== undefined && { greeting }),
+})

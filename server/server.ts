@@ -20,6 +20,8 @@ import { createGateway } from './gateway/index.ts'
 import { type AppEnv, createApp, notFoundHandler } from './http/index.ts'
 import { createLineRouter } from './lines/index.ts'
 import type { Log } from './log/index.ts'
+// issue 6: the CRM outbox relay
+import { startOutbox } from './outbox/index.ts'
 import { mountStaticAssets } from './static-assets.ts'
 import { openStore } from './store/index.ts'
 import type { Store } from './store/types.ts'
@@ -79,13 +81,22 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
   const autoReplies = createAutoReplyRuntime({ store, clock, log })
   const chat = createChatService({ store, bus, clock, routing: router, autoReplies })
   await autoReplies.start(chat)
+  // issue 6: every node relays CRM deliveries; the database decides who sends what
+  const outbox = await startOutbox({ store, bus, clock, log, publicUrl, env: process.env })
+  // Offers and wake timers die with a process: route every waiting queue again (issue "Open lines").
+  await router.sweep()
   const api = createApp({
     store,
     bus,
     chat,
     clock,
     secret,
-    config: { publicUrl, cookieSecure: config.cookieSecure, adminToken: config.adminToken },
+    config: {
+      publicUrl,
+      cookieSecure: config.cookieSecure,
+      adminToken: config.adminToken,
+      attachmentMaxBytes: config.attachmentMaxBytes,
+    },
     loginLimiter: createRateLimiter(LOGIN_LIMIT),
     visitorLimiter: createRateLimiter(VISITOR_LIMIT),
   })
@@ -118,6 +129,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
       await gateway.close()
       await router.close()
       await autoReplies.close()
+      await outbox.close()
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await bus.close()

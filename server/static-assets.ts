@@ -45,6 +45,8 @@ export function mountStaticAssets<E extends Env>(app: Hono<E>, distDir: string):
     return consolePage(c)
   })
   app.get('/chat/:slug', page('public-page/index.html'))
+  // issue 5 item 3: the standalone public form link (public-page/form-page.tsx)
+  app.get('/form/:formId', page('public-page/index.html'))
 }
 
 /** Built pages do not change while the process runs; read each once. */

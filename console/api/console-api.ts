@@ -3,9 +3,16 @@
  * the server's schemas as types only, so zod never ships to the browser.
  */
 import type { z } from 'zod'
+import type { teamResponse } from '../../server/http/routes/team-routes.ts'
 import type * as s from '../../server/http/schemas.ts'
 import type { WireConversation } from '../../server/protocol/messages.ts'
+import { type CallbacksApi, createCallbacksApi } from './callbacks-api.ts'
+import { type CrmApi, createCrmApi } from './crm-api.ts'
+import { createFormsApi, type FormsApi } from './forms-api.ts'
 import { ApiError, type HttpClient } from './http-client.ts'
+// issue "Open lines", items 4 and 6: the quick-answers page
+import { createQuickAnswersApi, type QuickAnswersApi } from './quick-answers-api.ts'
+import { createWidgetAdminApi, type WidgetAdminApi } from './widget-admin-api.ts'
 
 export type Session = z.infer<typeof s.sessionResponse>
 export type Operator = Session['operator']
@@ -18,6 +25,8 @@ export type LineDetail = z.infer<typeof s.lineWithSettings>
 export type LineUpdate = z.input<typeof s.updateLineBody>
 export type ConversationKpis = z.infer<typeof s.conversationKpis>
 export type QuickAnswer = z.infer<typeof s.quickAnswer>
+/** GET /api/team (issue "Open lines"): names of the workspace's operators and lines, for anyone. */
+export type TeamDirectory = z.infer<typeof teamResponse>
 
 export interface WidgetSummary {
   id: string
@@ -52,6 +61,18 @@ export interface ConsoleApi {
   listOperators(): Promise<Operator[]>
   /** The workspace's quick answers and this operator's personal ones. */
   listQuickAnswers(): Promise<QuickAnswer[]>
+  /** Issue "Open lines": colleagues and lines for the transfer and invite dialogs (any operator). */
+  team?(): Promise<TeamDirectory>
+  /** Issue 5: forms and submissions (forms-api.ts). Optional so test doubles may leave it out. */
+  forms?: FormsApi
+  /** Issue 5: widget settings (widget-admin-api.ts). */
+  widgetAdmin?: WidgetAdminApi
+  /** Issue 6: CRM connections and the delivery log (crm-api.ts). Optional for test doubles. */
+  crm?: CrmApi
+  /** Issue 5, item 2: the callbacks queue (callbacks-api.ts). Optional for test doubles. */
+  callbacks?: CallbacksApi
+  /** Issue "Open lines": add, change, remove quick answers (quick-answers-api.ts). Optional for test doubles. */
+  quickAnswers?: QuickAnswersApi
 }
 
 export function createConsoleApi(http: HttpClient): ConsoleApi {
@@ -111,5 +132,11 @@ export function createConsoleApi(http: HttpClient): ConsoleApi {
     async listQuickAnswers() {
       return (await http.get<{ quickAnswers: QuickAnswer[] }>('/api/quick-answers')).quickAnswers
     },
+    team: () => http.get<TeamDirectory>('/api/team'),
+    forms: createFormsApi(http),
+    widgetAdmin: createWidgetAdminApi(http),
+    crm: createCrmApi(http),
+    callbacks: createCallbacksApi(http),
+    quickAnswers: createQuickAnswersApi(http),
   }
 }

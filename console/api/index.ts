@@ -1,2 +1,7 @@
+export * from './callbacks-api.ts'
 export * from './console-api.ts'
+export * from './crm-api.ts'
+export * from './forms-api.ts'
 export * from './http-client.ts'
+export * from './quick-answers-api.ts'
+export * from './widget-admin-api.ts'

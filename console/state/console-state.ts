@@ -3,6 +3,10 @@
  * server frame, components read it through the selectors below.
  */
 import type { ServerFrame, WireConversation, WireMessage, WireNote } from '../../server/protocol/messages.ts'
+import type { MessageKey } from '../i18n/en.ts'
+import { ENGLISH } from '../i18n/english.ts'
+import type { Translate } from '../i18n/translate.ts'
+import type { Params } from '../i18n/types.ts'
 import {
   applyMessage,
   applyRead,
@@ -37,7 +41,18 @@ export interface PresenceChoice {
   chosen: boolean
 }
 
-export const TAKEN_NOTICE = 'Another operator took that chat first.'
+/**
+ * A notice is the server's own text (shown as written) or one of the console's own sentences as a
+ * catalog key, translated when shown (issue 5, item 7).
+ */
+export type Notice = string | { key: MessageKey; params?: Params }
+
+export const TAKEN_NOTICE: Notice = { key: 'consoleState.takenNotice' }
+
+/** The words of a notice in the console's language. */
+export function noticeText(notice: Notice, t: Translate = ENGLISH.t): string {
+  return typeof notice === 'string' ? notice : t(notice.key, notice.params)
+}
 
 export interface ConsoleState {
   conversations: ConversationsById
@@ -47,7 +62,7 @@ export interface ConsoleState {
   visitorTyping: Readonly<Record<string, number>>
   connection: ConnectionStatus
   /** A problem worth telling the operator about (a failed close, a rejected frame). */
-  notice: string | null
+  notice: Notice | null
   /** This operator's id, from `session.ready`: offers name the operator they are for. */
   me: string | null
   /** Server clock minus the console's clock, measured at `session.ready`. */
@@ -81,7 +96,7 @@ export type ConsoleAction =
   | { type: 'team.requested'; clientId: string; done: TeamStatus }
   | { type: 'frame'; frame: ServerFrame; now: number }
   | { type: 'connection'; status: ConnectionStatus }
-  | { type: 'notice'; text: string | null }
+  | { type: 'notice'; text: Notice | null }
   | { type: 'offer.requested'; clientId: string; conversationId: string; kind: OfferAnswer }
   | { type: 'offers.expired'; now: number }
   | { type: 'presence.chosen'; status: PresenceStatus }
@@ -177,7 +192,7 @@ function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): Conso
         return {
           ...state,
           pendingNotes: state.pendingNotes.filter((p) => p.clientId !== frame.ref),
-          notice: `The note was not saved: ${frame.message}`,
+          notice: { key: 'consoleState.noteNotSaved', params: { error: frame.message } },
         }
       }
       if (frame.ref && frame.ref in state.teamRequests) {
@@ -225,6 +240,9 @@ function applyFrame(state: ConsoleState, frame: ServerFrame, now: number): Conso
     // order with the `online` stored on connect); visitors' queue positions never reach it.
     case 'presence.updated':
     case 'queue.position':
+    // Issue 5, item 2: the callbacks page keeps its own list (console/state/callbacks-feed.ts).
+    case 'callback.created':
+    case 'callback.updated':
       return state
     case 'note.created':
       return withNotes(state, [frame.note])

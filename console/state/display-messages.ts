@@ -3,7 +3,7 @@
  * (pending until `frame.ack`, failed on `frame.error`). An entry whose message already arrived
  * (the ack raced a `message.created`) is shown once.
  */
-import type { AuthorKind, WireMessage } from '../../server/protocol/messages.ts'
+import type { AuthorKind, WireAttachment, WireMessage } from '../../server/protocol/messages.ts'
 import type { OutboxEntry } from './outbox.ts'
 
 export type DisplayStatus = 'pending' | 'failed' | 'delivered'
@@ -20,6 +20,8 @@ export interface DisplayMessage {
   /** The other side has read it (only meaningful for delivered messages). */
   read: boolean
   error: string | null
+  /** Issue 5, item 4. */
+  attachments?: readonly WireAttachment[]
 }
 
 export function displayMessages(
@@ -39,6 +41,7 @@ export function displayMessages(
     status: 'delivered',
     read: m.seq <= options.readByOtherSeq,
     error: null,
+    ...(m.attachments && { attachments: m.attachments }),
   }))
   for (const e of outbox) {
     if (stored.has(e.clientId)) continue
@@ -53,6 +56,7 @@ export function displayMessages(
       status: e.status,
       read: false,
       error: e.error,
+      ...(e.attachments && { attachments: e.attachments }),
     })
   }
   return out

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { getIn, insertAt, moveBy, removeAt, setIn, toggleIn } from './edit-path.ts'
+import { fieldIssues, initDraft, isDraftDirty } from './forms-draft.ts'
 import { lineDetail } from './line-fixtures.ts'
-import {
-  fieldIssues,
-  initLineForm,
-  isDirty,
-  type LineFormAction,
-  type LineFormState,
-  lineFormReducer,
-} from './line-settings-form.ts'
+import { type LineFormAction, type LineFormState, lineDraftOf, lineFormReducer } from './line-settings-form.ts'
 
 const reduce = (state: LineFormState, ...actions: LineFormAction[]) => actions.reduce(lineFormReducer, state)
 const queuePath = ['settings', 'routing', 'queue'] as const
@@ -39,7 +33,7 @@ describe('edit paths', () => {
 })
 
 describe('lineFormReducer', () => {
-  const initial = initLineForm(lineDetail())
+  const initial = initDraft(lineDraftOf(lineDetail()))
 
   it('edits the queue: add, reorder, remove — and knows it is dirty until reset', () => {
     const state = reduce(
@@ -51,11 +45,11 @@ describe('lineFormReducer', () => {
       { type: 'remove', path: queuePath, index: 0 },
     )
     expect(state.draft.settings.routing.queue).toEqual(['cy', 'bob'])
-    expect(isDirty(state)).toBe(true)
+    expect(isDraftDirty(state)).toBe(true)
     expect(initial.draft.settings.routing.queue).toEqual([])
     const reset = reduce(state, { type: 'reset' })
     expect(reset.draft).toBe(initial.saved)
-    expect(isDirty(reset)).toBe(false)
+    expect(isDraftDirty(reset)).toBe(false)
   })
 
   it('edits working hours: intervals per day, days off, holidays and exceptions', () => {
@@ -113,11 +107,11 @@ describe('lineFormReducer', () => {
       initial,
       { type: 'set', path: ['name'], value: 'Sales' },
       { type: 'save.started' },
-      { type: 'save.succeeded', line: saved },
+      { type: 'save.succeeded', saved: lineDraftOf(saved) },
     )
     expect(state.status).toBe('saved')
     expect(state.saved).toEqual({ name: 'Sales', settings: saved.settings })
-    expect(isDirty(state)).toBe(false)
+    expect(isDraftDirty(state)).toBe(false)
   })
 
   it('fieldIssues ignores issues without a path or message', () => {

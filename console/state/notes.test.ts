@@ -6,6 +6,7 @@ import {
   consoleReducer,
   initialConsoleState,
   notesOf,
+  noticeText,
   pendingNotesFor,
 } from './console-state.ts'
 import { highestNoteSeq, mergeNotes } from './notes.ts'
@@ -73,7 +74,7 @@ describe('hidden notes in the console state', () => {
       loaded,
     )
     expect(refused.pendingNotes).toEqual([])
-    expect(refused.notice).toBe('The note was not saved: Operators only')
+    expect(refused.notice && noticeText(refused.notice)).toBe('The note was not saved: Operators only')
   })
 })
 

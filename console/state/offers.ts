@@ -5,6 +5,8 @@
  * when the offer arrives, so countdowns and expiry never mix the two clocks.
  */
 import type { ErrorCode } from '../../server/protocol/messages.ts'
+import { ENGLISH } from '../i18n/english.ts'
+import type { Translate } from '../i18n/translate.ts'
 
 export interface Offer {
   conversationId: string
@@ -121,7 +123,9 @@ export function nextOfferExpiry(state: OffersState): number | null {
 }
 
 /** "45 s", "2 min": how long an offer has left. */
-export function timeLeft(expiresAt: number, now: number): string {
+export function timeLeft(expiresAt: number, now: number, t: Translate = ENGLISH.t): string {
   const seconds = Math.max(0, Math.ceil((expiresAt - now) / 1000))
-  return seconds < 120 ? `${seconds} s` : `${Math.floor(seconds / 60)} min`
+  return seconds < 120
+    ? t('time.seconds', { count: seconds })
+    : t('time.minutes', { count: Math.floor(seconds / 60) })
 }

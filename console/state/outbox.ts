@@ -3,6 +3,8 @@
  * a reconnect reuses it and the server stores it once (client API: "resend un-acked messages with
  * the SAME client id").
  */
+import type { WireAttachment } from '../../server/protocol/messages.ts'
+
 export type OutboxStatus = 'pending' | 'failed'
 
 export interface OutboxEntry {
@@ -13,6 +15,8 @@ export interface OutboxEntry {
   createdAt: number
   status: OutboxStatus
   error: string | null
+  /** Issue 5, item 4: files the message carries (already uploaded). */
+  attachments?: readonly WireAttachment[]
 }
 
 export type OutboxAction =

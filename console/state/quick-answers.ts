@@ -2,6 +2,8 @@
  * Quick answers on `/` (issue "Open lines", item 4): a composer that starts with a slash searches
  * the operator's quick answers by shortcut and title.
  */
+import { ENGLISH } from '../i18n/english.ts'
+import type { Translate } from '../i18n/translate.ts'
 export interface QuickAnswerItem {
   id: string
   scope: 'workspace' | 'personal'
@@ -35,11 +37,13 @@ export function moveActive(active: number, count: number, key: 'ArrowDown' | 'Ar
 }
 
 /** "2 min 5 s", "45 s", "1 h 3 min": KPIs are durations an operator reads at a glance. */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, t: Translate = ENGLISH.t): string {
   const s = Math.round(ms / 1000)
-  if (s < 60) return `${s} s`
+  if (s < 60) return t('time.seconds', { count: s })
   const m = Math.floor(s / 60)
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`
+  const min = t('time.minutes', { count: m % 60 || m })
+  if (m < 60)
+    return s % 60 ? `${t('time.minutes', { count: m })} ${t('time.seconds', { count: s % 60 })}` : min
   const h = Math.floor(m / 60)
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`
+  return m % 60 ? `${t('time.hours', { count: h })} ${min}` : t('time.hours', { count: h })
 }

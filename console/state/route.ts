@@ -6,6 +6,18 @@ export type Route =
   | { name: 'lines' }
   | { name: 'line'; id: string }
   | { name: 'not-found' }
+  // Issue 5: form builder, submissions, widget settings (console/ui/forms, console/ui/widget-settings).
+  | { name: 'forms' }
+  | { name: 'form'; id: string }
+  | { name: 'submissions'; formId: string | null }
+  | { name: 'widgets' }
+  | { name: 'widget'; id: string }
+  // Issue 6: CRM connections and the delivery log (console/ui/crm).
+  | { name: 'crm' }
+  // Issue 5, item 2: the callbacks queue (console/ui/callbacks).
+  | { name: 'callbacks' }
+  // Issue "Open lines", items 4 and 6: quick answers (console/ui/quick-answers).
+  | { name: 'quick-answers' }
 
 export const CONSOLE_BASE = '/console/'
 
@@ -16,8 +28,13 @@ export function parseRoute(pathname: string, base = CONSOLE_BASE): Route {
   if (rest === '' || rest === 'index.html') return { name: 'inbox' }
   if (rest === 'install') return { name: 'install' }
   if (rest === 'lines') return { name: 'lines' }
+  if (rest === 'crm') return { name: 'crm' }
+  if (rest === 'callbacks') return { name: 'callbacks' }
+  if (rest === 'quick-answers') return { name: 'quick-answers' }
   const line = /^lines\/([^/]+)$/.exec(rest)
   if (line) return { name: 'line', id: decodeURIComponent(line[1]!) }
+  const issue5 = parseIssue5Route(rest)
+  if (issue5) return issue5
   const match = /^c\/([^/]+)$/.exec(rest)
   if (match) return { name: 'conversation', id: decodeURIComponent(match[1]!) }
   return { name: 'not-found' }
@@ -36,5 +53,32 @@ export function routeHref(route: Route, base = CONSOLE_BASE): string {
       return `${base}lines`
     case 'line':
       return `${base}lines/${encodeURIComponent(route.id)}`
+    case 'forms':
+      return `${base}forms`
+    case 'form':
+      return `${base}forms/${encodeURIComponent(route.id)}`
+    case 'submissions':
+      return route.formId ? `${base}submissions/${encodeURIComponent(route.formId)}` : `${base}submissions`
+    case 'widgets':
+      return `${base}widgets`
+    case 'widget':
+      return `${base}widgets/${encodeURIComponent(route.id)}`
+    case 'crm':
+      return `${base}crm`
+    case 'callbacks':
+      return `${base}callbacks`
+    case 'quick-answers':
+      return `${base}quick-answers`
   }
+}
+
+/** Issue 5: /forms, /forms/<id>, /submissions[/<formId>], /widgets, /widgets/<id>. */
+function parseIssue5Route(rest: string): Route | null {
+  const [head, id, ...more] = rest.split('/')
+  if (more.length > 0) return null
+  const decoded = id ? decodeURIComponent(id) : null
+  if (head === 'forms') return decoded ? { name: 'form', id: decoded } : { name: 'forms' }
+  if (head === 'submissions') return { name: 'submissions', formId: decoded }
+  if (head === 'widgets') return decoded ? { name: 'widget', id: decoded } : { name: 'widgets' }
+  return null
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { Session } from '../api/index.ts'
+import { I18nProvider, type Locale, pickLocale, useT } from '../i18n/index.ts'
 import { ConsoleShell } from './console-shell.tsx'
 import type { ConsoleDeps } from './deps.ts'
 import { errorText } from './error-text.ts'
@@ -13,13 +14,34 @@ type Boot =
 
 /** GET /api/auth/me decides between the sign-in form and the console; nothing else is remembered. */
 export function App({ deps }: { deps: ConsoleDeps }) {
+  // Issue 5, item 7: an explicit choice (remembered) wins, else the browser's language.
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    pickLocale(deps.language.load(), deps.language.languages()),
+  )
+  useEffect(() => deps.language.apply(locale), [deps, locale])
+  const setLocale = useCallback(
+    (next: Locale) => {
+      deps.language.save(next)
+      setLocaleState(next)
+    },
+    [deps],
+  )
+  return (
+    <I18nProvider locale={locale} setLocale={setLocale}>
+      <Boot deps={deps} />
+    </I18nProvider>
+  )
+}
+
+function Boot({ deps }: { deps: ConsoleDeps }) {
+  const t = useT()
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' })
 
   const check = useCallback(() => {
     setBoot({ kind: 'loading' })
     deps.api.me().then(
       (session) => setBoot(session ? { kind: 'signed-in', session } : { kind: 'signed-out' }),
-      (e: unknown) => setBoot({ kind: 'error', message: errorText(e) }),
+      (e: unknown) => setBoot({ kind: 'error', message: errorText(e, t) }),
     )
   }, [deps])
   useEffect(check, [check])
@@ -28,7 +50,7 @@ export function App({ deps }: { deps: ConsoleDeps }) {
     case 'loading':
       return (
         <main id="main" class="centered">
-          <p role="status">Loading…</p>
+          <p role="status">{t('app.loading')}</p>
         </main>
       )
     case 'error':
@@ -36,7 +58,7 @@ export function App({ deps }: { deps: ConsoleDeps }) {
         <main id="main" class="centered">
           <p role="alert">{boot.message}</p>
           <button type="button" class="button" onClick={check}>
-            Try again
+            {t('app.tryAgain')}
           </button>
         </main>
       )

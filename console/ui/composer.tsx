@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
+import { useT } from '../i18n/index.ts'
 import { filterQuickAnswers, moveActive, type QuickAnswerItem, quickAnswerQuery } from '../state/index.ts'
 
 /** Copied from server/protocol/messages.ts LIMITS (browser code imports no runtime values from the server). */
@@ -18,12 +20,15 @@ export interface ComposerProps {
   quickAnswers?: readonly QuickAnswerItem[]
   /** Why there are no quick answers to offer (the list failed to load). */
   quickAnswersError?: string | null
+  /** Issue 5, item 4: the attach control, shown beside Send in reply mode. */
+  attach?: ComponentChildren
 }
 
 const LISTBOX_ID = 'quick-answers'
 
 export function Composer(props: ComposerProps) {
-  const { onSend, onNote, onTyping, disabled, disabledReason, label = 'Reply', quickAnswers = [] } = props
+  const t = useT()
+  const { onSend, onNote, onTyping, disabled, disabledReason, label, quickAnswers = [] } = props
   const [text, setText] = useState('')
   const [mode, setMode] = useState<ComposerMode>('reply')
   const [active, setActive] = useState(-1)
@@ -61,7 +66,7 @@ export function Composer(props: ComposerProps) {
     >
       {onNote && (
         <fieldset class="composer-modes">
-          <legend class="sr-only">Write</legend>
+          <legend class="sr-only">{t('composer.write')}</legend>
           <button
             type="button"
             class="mode-button"
@@ -69,7 +74,7 @@ export function Composer(props: ComposerProps) {
             data-testid="composer-mode-reply"
             onClick={() => setMode('reply')}
           >
-            Reply
+            {t('composer.reply')}
           </button>
           <button
             type="button"
@@ -78,12 +83,12 @@ export function Composer(props: ComposerProps) {
             data-testid="composer-mode-note"
             onClick={() => setMode('note')}
           >
-            Private note
+            {t('composer.privateNote')}
           </button>
         </fieldset>
       )}
       <label for="composer-input" class="sr-only">
-        {note ? 'Private note, only operators see this' : label}
+        {note ? t('composer.noteLegend') : (label ?? t('composer.reply'))}
       </label>
       <textarea
         id="composer-input"
@@ -91,11 +96,7 @@ export function Composer(props: ComposerProps) {
         rows={2}
         maxLength={MAX_BODY_CHARS}
         placeholder={
-          blocked
-            ? disabledReason
-            : note
-              ? 'Private note — only operators see this'
-              : 'Type a reply — Enter sends, Shift+Enter adds a line, / for quick answers'
+          blocked ? disabledReason : note ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')
         }
         value={text}
         disabled={blocked}
@@ -131,7 +132,13 @@ export function Composer(props: ComposerProps) {
           else insert(options[0]!)
         }}
       />
-      <div id={LISTBOX_ID} role="listbox" aria-label="Quick answers" class="quick-answers" hidden={!open}>
+      <div
+        id={LISTBOX_ID}
+        role="listbox"
+        aria-label={t('composer.quickAnswers')}
+        class="quick-answers"
+        hidden={!open}
+      >
         {options.map((a, i) => (
           <div
             key={a.id}
@@ -152,17 +159,16 @@ export function Composer(props: ComposerProps) {
         ))}
       </div>
       <p class="sr-only" role="status" aria-live="polite">
-        {open
-          ? `${options.length} quick answers: up and down arrows choose, Enter inserts, Escape closes`
-          : ''}
+        {open ? t('composer.quickAnswersHelp', { count: options.length }) : ''}
       </p>
       {query !== null && props.quickAnswersError && (
         <p class="form-error" role="status">
-          Quick answers could not be loaded: {props.quickAnswersError}
+          {t('composer.quickAnswersCouldNot')} {props.quickAnswersError}
         </p>
       )}
+      {!note && props.attach}
       <button type="submit" class="button primary" data-testid="composer-send" disabled={blocked}>
-        {note ? 'Add note' : 'Send'}
+        {note ? t('composer.addNote') : t('composer.send')}
       </button>
       {blocked && disabledReason && (
         <p id="composer-disabled" class="hint">

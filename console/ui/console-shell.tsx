@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { WireAttachment } from '../../server/protocol/messages.ts'
 import type { ConversationKpis, Session, VisitorRecord } from '../api/index.ts'
+import { type Translate, useT } from '../i18n/index.ts'
+// Issue 5, item 2: the callbacks queue.
+import { createCallbackFeed } from '../state/callbacks-feed.ts'
 import {
   consoleReducer,
   conversationsInTab,
@@ -10,6 +14,7 @@ import {
   initialConsoleState,
   isVisitorTyping,
   notesOf,
+  noticeText,
   outboxFor,
   type PresenceStatus,
   pendingNotesFor,
@@ -18,15 +23,21 @@ import {
   tabSummaries,
   threadOf,
 } from '../state/index.ts'
+import { AttachControl, attachmentIdsOf, uploadAttachment } from './attachments/index.ts'
+import { CallbacksPage } from './callbacks/index.ts'
 import { ConversationFacts } from './conversation-facts.tsx'
 import { ConversationView } from './conversation-view.tsx'
+import { CrmPage } from './crm/index.ts'
 import type { ConsoleDeps } from './deps.ts'
 import { errorText } from './error-text.ts'
+import { Issue5Pages, isIssue5Route } from './forms/lazy-pages.tsx'
 import { Inbox } from './inbox.tsx'
 import { IncomingOffers } from './incoming-offers.tsx'
 import { InstallPage } from './install-page.tsx'
 import { LinesPage } from './lines-page.tsx'
 import { visitorLabel } from './names.ts'
+// Issue "Open lines", items 4 and 6: the quick-answers page
+import { QuickAnswersPage } from './quick-answers/index.ts'
 import { TeamActions } from './team-actions.tsx'
 import type { Colleague, TransferTarget } from './team-dialogs.tsx'
 import { TopBar } from './top-bar.tsx'
@@ -46,6 +57,7 @@ export interface ConsoleShellProps {
 }
 
 export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) {
+  const t = useT()
   const me = session.operator.id
   const [state, dispatch, getState] = useStore(consoleReducer, initialConsoleState)
   const [route, navigate] = useRoute(deps.history)
@@ -72,12 +84,15 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
       deps.api.listConversations({ status: 'closed' }),
     ])
       .then(([open, closed]) => dispatch({ type: 'inbox.loaded', conversations: [...open, ...closed] }))
-      .catch((e: unknown) => dispatch({ type: 'notice', text: `Could not load the inbox: ${errorText(e)}` }))
+      .catch((e: unknown) =>
+        dispatch({ type: 'notice', text: t('consoleShell.couldNotLoadInbox', { error: errorText(e, t) }) }),
+      )
       .finally(() => {
         refreshing.current = false
       })
   }, [deps, dispatch])
 
+  const callbackFeed = useMemo(createCallbackFeed, [])
   const connection = useConsoleRealtime(deps, dispatch, getState, {
     refreshInbox,
     announce: setAnnouncement,
@@ -87,6 +102,8 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     openConversation: (id) => navigate({ name: 'conversation', id }),
     signedOut: onSignedOut,
     onSessionReady: () => marked.current.clear(),
+    onAnyFrame: (frame) => callbackFeed.publish(frame),
+    t,
   })
   const typing = useTypingSender(useMemo(() => ({ ...deps, send: connection.send }), [deps, connection]))
   const offers = useOffers(deps, connection, state.incoming, dispatch)
@@ -113,7 +130,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
         const loadedKpis = detail.kpis
         if (loadedKpis) setKpis((k) => ({ ...k, [conversationId]: loadedKpis }))
       },
-      (e: unknown) => live && setLoadError(errorText(e)),
+      (e: unknown) => live && setLoadError(errorText(e, t)),
     )
     return () => {
       live = false
@@ -154,15 +171,23 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     if (follow) setTab(follow.slice(follow.lastIndexOf(':') + 1) as InboxTab)
   }, [follow])
 
-  function send(body: string) {
+  function send(body: string, files?: WireAttachment[]) {
     if (!conversationId) return
     typing.stop()
     const clientId = deps.newId()
+    // Issue 5, item 4: a file goes out as a message of its own (empty body).
+    const attached = files?.length ? { attachments: files } : {}
     dispatch({
       type: 'outbox.queued',
-      entry: { clientId, conversationId, body, createdAt: deps.clock.now() },
+      entry: { clientId, conversationId, body, createdAt: deps.clock.now(), ...attached },
     })
-    connection.send({ type: 'message.send', id: clientId, conversationId, body })
+    connection.send({
+      type: 'message.send',
+      id: clientId,
+      conversationId,
+      body,
+      ...attachmentIdsOf(attached),
+    })
   }
 
   function addNote(body: string) {
@@ -178,18 +203,22 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     dispatch({
       type: 'team.requested',
       clientId: id,
-      done: { conversationId, text: `Transferred to ${label}.` },
+      done: { conversationId, text: t('consoleShell.transferredTo', { name: label }) },
     })
     if (!connection.send({ type: 'conversation.transfer', id, conversationId, to }))
-      dispatch({ type: 'notice', text: 'Not connected: the conversation was not transferred. Try again.' })
+      dispatch({ type: 'notice', text: t('consoleShell.notTransferred') })
   }
 
   function invite(operatorId: string, name: string) {
     if (!conversationId) return
     const id = deps.newId()
-    dispatch({ type: 'team.requested', clientId: id, done: { conversationId, text: `${name} was invited.` } })
+    dispatch({
+      type: 'team.requested',
+      clientId: id,
+      done: { conversationId, text: t('consoleShell.invited', { name }) },
+    })
     if (!connection.send({ type: 'conversation.invite', id, conversationId, operatorId }))
-      dispatch({ type: 'notice', text: `Not connected: ${name} was not invited. Try again.` })
+      dispatch({ type: 'notice', text: t('consoleShell.notInvited', { name }) })
   }
 
   function retry(clientId: string) {
@@ -201,6 +230,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
       id: clientId,
       conversationId: entry.conversationId,
       body: entry.body,
+      ...attachmentIdsOf(entry),
     })
   }
 
@@ -210,7 +240,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     try {
       dispatch({ type: 'inbox.loaded', conversations: [await deps.api.closeConversation(conversationId)] })
     } catch (e) {
-      dispatch({ type: 'notice', text: `Could not close the conversation: ${errorText(e)}` })
+      dispatch({ type: 'notice', text: t('consoleShell.couldNotClose', { error: errorText(e, t) }) })
     } finally {
       setClosing(false)
     }
@@ -227,18 +257,25 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
       await deps.api.logout()
       onSignedOut()
     } catch (e) {
-      dispatch({ type: 'notice', text: `Could not sign out: ${errorText(e)}` })
+      dispatch({ type: 'notice', text: t('consoleShell.couldNotSignOut', { error: errorText(e, t) }) })
     }
   }
 
   const known = (id: string) => state.threads[id]?.messages
-  const colleagues = useMemo(() => colleaguesSeen(state.conversations, me), [state.conversations, me])
-  const showInbox = route.name !== 'install' && route.name !== 'lines' && route.name !== 'line'
+  const colleagues = useMemo(() => colleaguesSeen(state.conversations, me, t), [state.conversations, me, t])
+  const showInbox =
+    route.name !== 'install' &&
+    route.name !== 'lines' &&
+    route.name !== 'line' &&
+    route.name !== 'crm' &&
+    route.name !== 'callbacks' &&
+    route.name !== 'quick-answers' &&
+    !isIssue5Route(route)
 
   return (
     <div class="app">
       <a href="#main" class="skip-link">
-        Skip to content
+        {t('consoleShell.skipToContent')}
       </a>
       <TopBar
         operatorName={session.operator.name}
@@ -253,9 +290,9 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
       />
       {state.notice && (
         <div class="notice" role="alert">
-          {state.notice}{' '}
+          {noticeText(state.notice, t)}{' '}
           <button type="button" class="link-button" onClick={() => dispatch({ type: 'notice', text: null })}>
-            Dismiss
+            {t('consoleShell.dismiss')}
           </button>
         </div>
       )}
@@ -282,25 +319,41 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
           />
         )}
         <main id="main" tabIndex={-1} class="main">
-          {route.name === 'install' && <InstallPage api={deps.api} clipboard={deps.clipboard} />}
+          {route.name === 'install' && (
+            <InstallPage api={deps.api} clipboard={deps.clipboard} businessName={session.workspace.name} />
+          )}
+          {isIssue5Route(route) && <Issue5Pages api={deps.api} route={route} navigate={navigate} />}
           {(route.name === 'lines' || route.name === 'line') && (
             <LinesPage api={deps.api} route={route} navigate={navigate} />
           )}
+          {route.name === 'crm' && <CrmPage api={deps.api} clock={deps.clock} />}
+          {route.name === 'quick-answers' && (
+            <QuickAnswersPage api={deps.api} operator={session.operator} onChanged={quickAnswers.reload} />
+          )}
+          {route.name === 'callbacks' && deps.api.callbacks && (
+            <CallbacksPage
+              api={deps.api.callbacks}
+              feed={callbackFeed}
+              clock={deps.clock}
+              timers={deps.timers}
+              operatorId={session.operator.id}
+            />
+          )}
           {route.name === 'inbox' && (
             <div class="placeholder">
-              <h1>Inbox</h1>
-              <p>Pick a conversation from the inbox.</p>
+              <h1>{t('consoleShell.inbox')}</h1>
+              <p>{t('consoleShell.pickAConversationFrom')}</p>
             </div>
           )}
           {route.name === 'not-found' && (
             <div class="placeholder">
-              <h1>Not found</h1>
-              <p>This page does not exist.</p>
+              <h1>{t('consoleShell.notFound')}</h1>
+              <p>{t('consoleShell.thisPageDoesNot')}</p>
             </div>
           )}
           {route.name === 'conversation' && !conversation && (
             <p class={loadError ? 'form-error' : 'hint'} role={loadError ? 'alert' : undefined}>
-              {loadError ?? 'Loading conversation…'}
+              {loadError ?? t('consoleShell.loadingConversation')}
             </p>
           )}
           {conversation && thread && (
@@ -315,6 +368,12 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
               visitorTyping={isVisitorTyping(state, conversation.id, deps.clock.now())}
               closing={closing}
               onSend={send}
+              attach={
+                <AttachControl
+                  upload={(file) => uploadAttachment(file, session.csrfToken)}
+                  onUploaded={(a) => send('', [a])}
+                />
+              }
               onTyping={() => typing.onInput(conversation.id)}
               onRetry={retry}
               onClose={close}
@@ -341,7 +400,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
         {conversation && (
           <VisitorPanel
             visitor={visitors[conversation.id] ?? null}
-            fallbackName={visitorLabel(conversation)}
+            fallbackName={visitorLabel(conversation, t)}
             now={now}
           >
             <ConversationFacts
@@ -366,6 +425,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
 function colleaguesSeen(
   conversations: Readonly<Record<string, { assigneeId: string | null; participantIds?: string[] }>>,
   me: string,
+  t: Translate,
 ): Colleague[] {
   const ids = new Set<string>()
   for (const c of Object.values(conversations)) {
@@ -373,5 +433,5 @@ function colleaguesSeen(
     for (const p of c.participantIds ?? []) ids.add(p)
   }
   ids.delete(me)
-  return [...ids].sort().map((id) => ({ id, name: `Operator ${id.slice(0, 8)}` }))
+  return [...ids].sort().map((id) => ({ id, name: t('consoleShell.operatorId', { id: id.slice(0, 8) }) }))
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { WireConversation } from '../../server/protocol/messages.ts'
+import { useT } from '../i18n/index.ts'
 import type { DisplayMessage, DisplayNote, QuickAnswerItem } from '../state/index.ts'
 import { Composer } from './composer.tsx'
 import { MessageList } from './message-list.tsx'
@@ -23,18 +24,25 @@ export interface ConversationViewProps {
   teamActions?: ComponentChildren
   /** The last transfer or invitation done, e.g. "Transferred to Bob." */
   teamStatus?: string | null
+  /** Issue 5, item 4: the composer's attach control. */
+  attach?: ComponentChildren
 }
 
 export function ConversationView(props: ConversationViewProps) {
+  const t = useT()
   const { conversation: c, messages, visitorTyping } = props
-  const name = visitorLabel(c)
+  const name = visitorLabel(c, t)
   const closed = c.status === 'closed'
   return (
     <section class="conversation" aria-labelledby="conversation-title" data-conversation-id={c.id}>
       <header class="conversation-header">
         <h1 id="conversation-title">{name}</h1>
         <span class={`status-pill ${c.status}`} data-testid="conversation-status">
-          {closed ? 'Closed' : c.assigneeId ? 'Open' : 'Waiting'}
+          {closed
+            ? t('conversationView.closed')
+            : c.assigneeId
+              ? t('conversationView.open')
+              : t('conversationView.waiting')}
         </span>
         {!closed && props.teamActions}
         {!closed && (
@@ -45,7 +53,7 @@ export function ConversationView(props: ConversationViewProps) {
             onClick={props.onClose}
             disabled={props.closing}
           >
-            {props.closing ? 'Closing…' : 'Close conversation'}
+            {props.closing ? t('conversationView.closing') : t('conversationView.closeConversation')}
           </button>
         )}
       </header>
@@ -55,28 +63,29 @@ export function ConversationView(props: ConversationViewProps) {
         </p>
       )}
       {props.loading && messages.length === 0 ? (
-        <p class="hint">Loading messages…</p>
+        <p class="hint">{t('conversationView.loadingMessages')}</p>
       ) : (
         <MessageList
           messages={messages}
           ownKind="operator"
           onRetry={props.onRetry}
-          label={`Messages with ${name}`}
+          label={t('conversationView.messagesWith', { name })}
           notes={props.notes}
         />
       )}
       <p class="typing" data-testid="visitor-typing" aria-live="polite">
-        {visitorTyping ? `${name} is typing…` : ''}
+        {visitorTyping ? t('conversationView.isTyping', { name }) : ''}
       </p>
       <Composer
-        label={`Reply to ${name}`}
+        label={t('conversationView.replyTo', { name })}
         onSend={props.onSend}
         onNote={props.onNote}
         quickAnswers={props.quickAnswers}
         quickAnswersError={props.quickAnswersError}
         onTyping={props.onTyping}
+        attach={closed ? undefined : props.attach}
         disabled={closed}
-        disabledReason="This conversation is closed. It reopens when the visitor writes again."
+        disabledReason={t('conversationView.thisConversationIsClosed')}
       />
     </section>
   )

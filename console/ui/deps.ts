@@ -1,5 +1,6 @@
 /** Everything the console's UI needs from the outside world, built once in main.tsx. */
 import type { ConsoleApi } from '../api/index.ts'
+import type { LanguageEnv } from '../i18n/index.ts'
 import type { Notifier } from '../notify/index.ts'
 import type { OpenSocket, Timers } from '../realtime/index.ts'
 import type { ConsoleHistory } from './history.ts'
@@ -24,4 +25,6 @@ export interface ConsoleDeps {
   history: ConsoleHistory
   page: PageEvents
   clipboard: { writeText(text: string): Promise<void> } | null
+  /** Issue 5, item 7: where the console's language choice is read and remembered. */
+  language: LanguageEnv
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { WireConversation, WireMessage } from '../../server/protocol/messages.ts'
+import { type MessageKey, useI18n } from '../i18n/index.ts'
 import {
   activityAt,
   INBOX_TABS,
@@ -13,11 +14,15 @@ import {
 import { Link } from './link.tsx'
 import { preview, visitorLabel } from './names.ts'
 
-const TAB_LABELS: Record<InboxTab, string> = { waiting: 'Waiting', mine: 'Mine', closed: 'Closed' }
-const EMPTY_TEXT: Record<InboxTab, string> = {
-  waiting: 'Nobody is waiting. New chats appear here.',
-  mine: 'No open chats assigned to you.',
-  closed: 'No closed chats yet.',
+const TAB_LABELS: Record<InboxTab, MessageKey> = {
+  waiting: 'inbox.tabWaiting',
+  mine: 'inbox.tabMine',
+  closed: 'inbox.tabClosed',
+}
+const EMPTY_TEXT: Record<InboxTab, MessageKey> = {
+  waiting: 'inbox.emptyWaiting',
+  mine: 'inbox.emptyMine',
+  closed: 'inbox.emptyClosed',
 }
 
 export interface InboxProps {
@@ -34,6 +39,7 @@ export interface InboxProps {
 }
 
 export function Inbox(props: InboxProps) {
+  const { t } = useI18n()
   const { tab, summaries, conversations } = props
 
   // ARIA tabs pattern: arrow keys move between tabs, Tab moves into the list.
@@ -48,32 +54,32 @@ export function Inbox(props: InboxProps) {
   }
 
   return (
-    <nav class="inbox" aria-label="Conversations">
+    <nav class="inbox" aria-label={t('inbox.conversations')}>
       {props.incoming}
-      <div role="tablist" aria-label="Inbox" class="tabs" onKeyDown={onKeyDown}>
-        {INBOX_TABS.map((t) => {
-          const s = summaries[t]
-          const selected = t === tab
+      <div role="tablist" aria-label={t('inbox.inbox')} class="tabs" onKeyDown={onKeyDown}>
+        {INBOX_TABS.map((name) => {
+          const s = summaries[name]
+          const selected = name === tab
           return (
             <button
-              key={t}
+              key={name}
               type="button"
               role="tab"
-              id={`inbox-tab-${t}`}
-              data-testid={`tab-${t}`}
+              id={`inbox-tab-${name}`}
+              data-testid={`tab-${name}`}
               data-count={s.conversations}
               data-unread={s.unread}
               aria-selected={selected}
               aria-controls="inbox-panel"
               tabIndex={selected ? 0 : -1}
               class="tab"
-              onClick={() => props.onTab(t)}
+              onClick={() => props.onTab(name)}
             >
-              {TAB_LABELS[t]} <span class="tab-count">{s.conversations}</span>
+              {t(TAB_LABELS[name])} <span class="tab-count">{s.conversations}</span>
               {s.unread > 0 && (
-                <span class="badge" data-testid={`tab-${t}-unread`}>
+                <span class="badge" data-testid={`tab-${name}-unread`}>
                   {s.unread}
-                  <span class="sr-only"> unread</span>
+                  <span class="sr-only"> {t('inbox.unread')}</span>
                 </span>
               )}
             </button>
@@ -82,7 +88,7 @@ export function Inbox(props: InboxProps) {
       </div>
       <div id="inbox-panel" role="tabpanel" aria-labelledby={`inbox-tab-${tab}`}>
         {conversations.length === 0 ? (
-          <p class="empty">{EMPTY_TEXT[tab]}</p>
+          <p class="empty">{t(EMPTY_TEXT[tab])}</p>
         ) : (
           <ul class="conversation-list">
             {conversations.map((c) => (
@@ -108,6 +114,8 @@ function InboxItem({
   now,
   navigate,
 }: InboxProps & { conversation: WireConversation; unread: number }) {
+  const i18n = useI18n()
+  const { t } = i18n
   const at = activityAt(c)
   const selected = c.id === selectedId
   return (
@@ -122,22 +130,22 @@ function InboxItem({
         aria-current={selected ? 'page' : undefined}
       >
         <span class="item-top">
-          <span class="item-name">{visitorLabel(c)}</span>
+          <span class="item-name">{visitorLabel(c, t)}</span>
           <time class="item-time" dateTime={new Date(at).toISOString()}>
-            {relativeTime(at, now)}
+            {relativeTime(at, now, i18n)}
           </time>
         </span>
         <span class="item-bottom">
-          <span class="item-preview">{preview(c)}</span>
+          <span class="item-preview">{preview(c, t)}</span>
           {tab === 'waiting' && (
             <span class="item-waited" data-testid="waited">
-              waiting {waitedFor(c.createdAt, now)}
+              {t('inbox.waitingFor', { time: waitedFor(c.createdAt, now, i18n) })}
             </span>
           )}
           {unread > 0 && (
             <span class="badge" data-testid="unread-count">
               {unread}
-              <span class="sr-only"> unread</span>
+              <span class="sr-only"> {t('inbox.unread')}</span>
             </span>
           )}
         </span>

@@ -2,6 +2,8 @@
  * Chats the server offers to this operator, above the inbox tabs so they cannot be missed (issue
  * "Open lines"): who is waiting, how long the offer lasts, Accept and Skip.
  */
+
+import { useT } from '../i18n/index.ts'
 import type { Timers } from '../realtime/index.ts'
 import { type IncomingOffer, timeLeft } from '../state/index.ts'
 import { preview, visitorLabel } from './names.ts'
@@ -16,11 +18,12 @@ export interface IncomingOffersProps {
 }
 
 export function IncomingOffers(props: IncomingOffersProps) {
+  const t = useT()
   if (props.offers.length === 0) return null
   return (
     <section class="incoming" aria-labelledby="incoming-heading" data-testid="incoming">
       <h2 id="incoming-heading" class="incoming-heading">
-        Incoming <span class="tab-count">{props.offers.length}</span>
+        {t('incomingOffers.incoming')} <span class="tab-count">{props.offers.length}</span>
       </h2>
       <ul class="offer-list">
         {props.offers.map((o) => (
@@ -38,35 +41,36 @@ function OfferItem({
   onAccept,
   onSkip,
 }: IncomingOffersProps & { offer: IncomingOffer }) {
+  const t = useT()
   const c = offer.conversation
-  const name = c ? visitorLabel(c) : 'New visitor'
+  const name = c ? visitorLabel(c, t) : t('incomingOffers.newVisitor')
   return (
     <li class="offer-item" data-testid="offer-item" data-conversation-id={offer.conversationId}>
       <span class="item-top">
         <span class="item-name">{name}</span>
         {offer.expiresAt !== null && <Countdown expiresAt={offer.expiresAt} clock={clock} timers={timers} />}
       </span>
-      <span class="item-preview">{c ? preview(c) : 'Loading…'}</span>
+      <span class="item-preview">{c ? preview(c, t) : t('incomingOffers.loading')}</span>
       <span class="offer-actions">
         <button
           type="button"
           class="button primary"
           disabled={offer.answering}
           onClick={() => onAccept(offer.conversationId)}
-          aria-label={`Accept chat from ${name}`}
+          aria-label={t('incomingOffers.acceptFrom', { name })}
           data-testid="offer-accept"
         >
-          Accept
+          {t('incomingOffers.accept')}
         </button>
         <button
           type="button"
           class="button"
           disabled={offer.answering}
           onClick={() => onSkip(offer.conversationId)}
-          aria-label={`Skip chat from ${name}`}
+          aria-label={t('incomingOffers.skipFrom', { name })}
           data-testid="offer-skip"
         >
-          Skip
+          {t('incomingOffers.skip')}
         </button>
       </span>
     </li>
@@ -83,10 +87,11 @@ function Countdown({
   clock: { now(): number }
   timers: Timers
 }) {
+  const t = useT()
   const now = useNow(clock, timers, 1000)
   return (
     <span class="offer-countdown" data-testid="offer-countdown">
-      {timeLeft(expiresAt, now)} left
+      {t('incomingOffers.timeLeft', { time: timeLeft(expiresAt, now, t) })}
     </span>
   )
 }

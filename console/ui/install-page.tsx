@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { ApiError, type ConsoleApi, type WidgetSnippet, type WidgetSummary } from '../api/index.ts'
+import type { ConsoleApi, WidgetSnippet, WidgetSummary } from '../api/index.ts'
+import { T, useT } from '../i18n/index.ts'
 import { copyText } from './copy-text.ts'
-import { errorText } from './error-text.ts'
+import { adminOnlyError, errorText } from './error-text.ts'
+import { QrCode } from './qr/index.ts'
 
 export interface InstallPageProps {
   api: ConsoleApi
   clipboard: { writeText(text: string): Promise<void> } | null
+  /** Printed with the QR code (issue 5 item 9). */
+  businessName?: string
 }
 
 type Loaded = { widget: WidgetSummary; snippet: WidgetSnippet | null; error: string | null }
 
-export function InstallPage({ api, clipboard }: InstallPageProps) {
+export function InstallPage({ api, clipboard, businessName = '' }: InstallPageProps) {
+  const t = useT()
   const [items, setItems] = useState<Loaded[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -23,7 +28,7 @@ export function InstallPage({ api, clipboard }: InstallPageProps) {
           try {
             return { widget, snippet: await api.widgetSnippet(widget.id), error: null }
           } catch (e) {
-            return { widget, snippet: null, error: errorText(e) }
+            return { widget, snippet: null, error: errorText(e, t) }
           }
         }),
       )
@@ -31,11 +36,7 @@ export function InstallPage({ api, clipboard }: InstallPageProps) {
     }
     load().catch((e: unknown) => {
       if (!live) return
-      setError(
-        e instanceof ApiError && e.status === 403
-          ? 'Only workspace admins can see the install code.'
-          : errorText(e),
-      )
+      setError(adminOnlyError(e, t('installPage.onlyAdmins'), t))
     })
     return () => {
       live = false
@@ -44,27 +45,26 @@ export function InstallPage({ api, clipboard }: InstallPageProps) {
 
   return (
     <section class="install" aria-labelledby="install-title">
-      <h1 id="install-title">Install the chat</h1>
+      <h1 id="install-title">{t('installPage.installTheChat')}</h1>
       <p>
-        Paste the script tag into every page of your site, just before <code>&lt;/body&gt;</code>. No site?
-        Share the public chat link instead.
+        <T k="installPage.pasteTheScriptTag" slots={{ tag: <code>{'</body>'}</code> }} />
       </p>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
-      {!error && items === null && <p class="hint">Loading widgets…</p>}
-      {items?.length === 0 && <p>No widgets yet. Create one with the admin API or CLI first.</p>}
+      {!error && items === null && <p class="hint">{t('installPage.loadingWidgets')}</p>}
+      {items?.length === 0 && <p>{t('installPage.noWidgetsYetCreate')}</p>}
       {items?.map((item) => (
         <article key={item.widget.id} class="card widget-install" data-widget-id={item.widget.id}>
           <h2>{item.widget.name}</h2>
           {item.error || !item.snippet ? (
-            <p class="form-error">{item.error ?? 'No install code available.'}</p>
+            <p class="form-error">{item.error ?? t('installPage.noInstallCode')}</p>
           ) : (
             <>
               <CopyField
-                label="Script tag"
+                label={t('installPage.scriptTag')}
                 value={item.snippet.html}
                 multiline
                 testId="install-snippet"
@@ -72,7 +72,7 @@ export function InstallPage({ api, clipboard }: InstallPageProps) {
                 clipboard={clipboard}
               />
               <CopyField
-                label="Script tag for sites with a strict Content-Security-Policy (no inline script)"
+                label={t('installPage.scriptTagForSites')}
                 value={item.snippet.externalHtml}
                 multiline
                 testId="install-snippet-external"
@@ -80,7 +80,7 @@ export function InstallPage({ api, clipboard }: InstallPageProps) {
                 clipboard={clipboard}
               />
               <CopyField
-                label="Public chat link"
+                label={t('installPage.publicChatLink')}
                 value={item.snippet.publicChatUrl}
                 testId="public-chat-url"
                 copyTestId="copy-public-chat-url"
@@ -88,9 +88,15 @@ export function InstallPage({ api, clipboard }: InstallPageProps) {
               />
               <p>
                 <a href={item.snippet.publicChatUrl} target="_blank" rel="noopener noreferrer">
-                  Open the public chat page
+                  {t('installPage.openThePublicChat')}
                 </a>
               </p>
+              <h3>{t('installPage.qrCodeOfThe')}</h3>
+              <QrCode
+                url={item.snippet.publicChatUrl}
+                businessName={businessName}
+                id={`qr-${item.widget.id}`}
+              />
             </>
           )}
         </article>
@@ -109,14 +115,13 @@ interface CopyFieldProps {
 }
 
 function CopyField({ label, value, multiline, testId, copyTestId, clipboard }: CopyFieldProps) {
+  const t = useT()
   const field = useRef<HTMLTextAreaElement & HTMLInputElement>(null)
   const [status, setStatus] = useState('')
   const id = `field-${testId}-${value.length}-${hash(value)}`
   async function copy() {
     const result = await copyText(value, field.current, clipboard)
-    setStatus(
-      result === 'copied' ? 'Copied to the clipboard.' : 'Selected — press Ctrl+C (⌘C on a Mac) to copy.',
-    )
+    setStatus(result === 'copied' ? t('installPage.copied') : t('installPage.selectedPressCtrlC'))
   }
   return (
     <div class="copy-field">
@@ -135,7 +140,8 @@ function CopyField({ label, value, multiline, testId, copyTestId, clipboard }: C
         <input id={id} ref={field} readOnly value={value} data-testid={testId} />
       )}
       <button type="button" class="button" onClick={copy} data-testid={copyTestId}>
-        Copy<span class="sr-only"> {label.toLowerCase()}</span>
+        {t('installPage.copy')}
+        <span class="sr-only"> {label.toLowerCase()}</span>
       </button>
       <span role="status" class="hint">
         {status}

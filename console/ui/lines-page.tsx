@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
-import { ApiError, type ConsoleApi, type LineDetail, type LineSummary, type Operator } from '../api/index.ts'
+import type { ConsoleApi, LineDetail, LineSummary, Operator } from '../api/index.ts'
+import { type Translate, useT } from '../i18n/index.ts'
 import type { Route } from '../state/index.ts'
-import { errorText } from './error-text.ts'
+import { adminOnlyError } from './error-text.ts'
 import { LineSettingsForm } from './line-settings/index.ts'
 import { Link } from './link.tsx'
 
@@ -13,8 +14,8 @@ export interface LinesPageProps {
   timeZones?: readonly string[]
 }
 
-function loadError(e: unknown): string {
-  return e instanceof ApiError && e.status === 403 ? 'Only workspace admins can change lines.' : errorText(e)
+function loadError(e: unknown, t: Translate): string {
+  return adminOnlyError(e, t('linesPage.onlyAdmins'), t)
 }
 
 function browserTimeZones(): string[] {
@@ -23,6 +24,7 @@ function browserTimeZones(): string[] {
 
 /** /console/lines and /console/lines/<id> (issue "Open lines"). */
 export function LinesPage({ api, route, navigate, timeZones }: LinesPageProps) {
+  const t = useT()
   const [lines, setLines] = useState<LineSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -30,7 +32,7 @@ export function LinesPage({ api, route, navigate, timeZones }: LinesPageProps) {
     let live = true
     api.listLines().then(
       (list) => live && setLines(list),
-      (e: unknown) => live && setError(loadError(e)),
+      (e: unknown) => live && setError(loadError(e, t)),
     )
     return () => {
       live = false
@@ -39,15 +41,15 @@ export function LinesPage({ api, route, navigate, timeZones }: LinesPageProps) {
 
   return (
     <section class="lines-page" aria-labelledby="lines-title">
-      <h1 id="lines-title">Lines</h1>
+      <h1 id="lines-title">{t('linesPage.lines')}</h1>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
-      {!error && lines === null && <p class="hint">Loading lines…</p>}
+      {!error && lines === null && <p class="hint">{t('linesPage.loadingLines')}</p>}
       {lines && (
-        <nav aria-label="Lines">
+        <nav aria-label={t('linesPage.lines')}>
           <ul class="line-list" data-testid="line-list">
             {lines.map((line) => (
               <li key={line.id}>
@@ -76,7 +78,7 @@ export function LinesPage({ api, route, navigate, timeZones }: LinesPageProps) {
         />
       )}
       {route.name === 'lines' && lines && lines.length > 0 && (
-        <p class="hint">Pick a line to change its settings.</p>
+        <p class="hint">{t('linesPage.pickALineTo')}</p>
       )}
     </section>
   )
@@ -90,6 +92,7 @@ interface LineSettingsProps {
 }
 
 function LineSettings({ api, lineId, timeZones, onRenamed }: LineSettingsProps) {
+  const t = useT()
   const [loaded, setLoaded] = useState<{ line: LineDetail; operators: Operator[] } | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -97,7 +100,7 @@ function LineSettings({ api, lineId, timeZones, onRenamed }: LineSettingsProps) 
     let live = true
     Promise.all([api.getLine(lineId), api.listOperators()]).then(
       ([line, operators]) => live && setLoaded({ line, operators }),
-      (e: unknown) => live && setError(loadError(e)),
+      (e: unknown) => live && setError(loadError(e, t)),
     )
     return () => {
       live = false
@@ -110,10 +113,10 @@ function LineSettings({ api, lineId, timeZones, onRenamed }: LineSettingsProps) 
         {error}
       </p>
     )
-  if (!loaded) return <p class="hint">Loading settings…</p>
+  if (!loaded) return <p class="hint">{t('linesPage.loadingSettings')}</p>
   return (
     <article class="line-settings" aria-labelledby="line-settings-title">
-      <h2 id="line-settings-title">Settings of {loaded.line.name}</h2>
+      <h2 id="line-settings-title">{t('linesPage.settingsOf', { name: loaded.line.name })}</h2>
       <LineSettingsForm
         line={loaded.line}
         operators={loaded.operators}

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks'
+import { type MessageKey, useI18n } from '../i18n/index.ts'
 import type { DisplayMessage, DisplayNote } from '../state/index.ts'
-import { clockTime, timeline } from '../state/index.ts'
+import { timeline } from '../state/index.ts'
+import { FileLinks } from './attachments/file-links.tsx'
 
 export interface MessageListProps {
   messages: readonly DisplayMessage[]
@@ -12,9 +14,15 @@ export interface MessageListProps {
   notes?: readonly DisplayNote[]
 }
 
-const STATUS_TEXT = { pending: 'Sending…', failed: 'Not sent', delivered: 'Delivered' } as const
+const STATUS_TEXT = {
+  pending: 'messageList.sending',
+  failed: 'messageList.notSent',
+  delivered: 'messageList.delivered',
+} as const satisfies Record<string, MessageKey>
 
 export function MessageList({ messages, ownKind, onRetry, label, notes = [] }: MessageListProps) {
+  const i18n = useI18n()
+  const { t } = i18n
   const end = useRef<HTMLLIElement>(null)
   const count = messages.length + notes.length
   // Keep the newest message in view whenever one is added.
@@ -42,19 +50,21 @@ export function MessageList({ messages, ownKind, onRetry, label, notes = [] }: M
             >
               <span class="message-meta">
                 <span class="message-author">
-                  {m.authorName ?? (m.authorKind === 'visitor' ? 'Visitor' : 'Operator')}
+                  {m.authorName ??
+                    (m.authorKind === 'visitor' ? t('messageList.visitor') : t('messageList.operator'))}
                 </span>{' '}
-                <time dateTime={new Date(m.createdAt).toISOString()}>{clockTime(m.createdAt)}</time>
+                <time dateTime={new Date(m.createdAt).toISOString()}>{i18n.time(m.createdAt)}</time>
               </span>
               <span class="message-body">{m.body}</span>
+              {m.attachments && <FileLinks files={m.attachments} />}
               {own && (
                 <span class={`message-status ${m.status}`}>
-                  {m.status === 'delivered' && m.read ? 'Read' : STATUS_TEXT[m.status]}
+                  {m.status === 'delivered' && m.read ? t('messageList.read') : t(STATUS_TEXT[m.status])}
                   {m.status === 'failed' && (
                     <>
                       {m.error ? `: ${m.error}` : ''}{' '}
                       <button type="button" class="link-button" onClick={() => onRetry(m.clientId)}>
-                        Retry
+                        {t('messageList.retry')}
                       </button>
                     </>
                   )}
@@ -70,6 +80,8 @@ export function MessageList({ messages, ownKind, onRetry, label, notes = [] }: M
 }
 
 function NoteItem({ note }: { note: DisplayNote }) {
+  const i18n = useI18n()
+  const { t } = i18n
   const id = `note-${note.key}`
   return (
     <li
@@ -82,14 +94,19 @@ function NoteItem({ note }: { note: DisplayNote }) {
       <span class="message-meta">
         <span class="note-label" id={`${id}-label`}>
           <span aria-hidden="true">🔒 </span>
-          Private note{note.authorName ? ` by ${note.authorName}` : ''}
+          {note.authorName
+            ? t('messageList.privateNoteBy', { name: note.authorName })
+            : t('messageList.privateNote')}
         </span>{' '}
-        <time dateTime={new Date(note.createdAt).toISOString()}>{clockTime(note.createdAt)}</time>
+        <time dateTime={new Date(note.createdAt).toISOString()}>{i18n.time(note.createdAt)}</time>
       </span>
       <span class="message-body" id={`${id}-body`}>
         {note.body}
       </span>
-      <span class="note-hint">{note.pending ? 'Saving… ' : ''}Only operators see this</span>
+      <span class="note-hint">
+        {note.pending ? `${t('messageList.saving')} ` : ''}
+        {t('messageList.onlyOperatorsSeeThis')}
+      </span>
     </li>
   )
 }

@@ -4,6 +4,8 @@
  * messages, open a conversation once its accept is acknowledged.
  */
 import type { ClientFrame, ServerFrame } from '../../server/protocol/messages.ts'
+import { ENGLISH } from '../i18n/english.ts'
+import type { Translate } from '../i18n/translate.ts'
 import {
   type ConsoleState,
   entriesToSend,
@@ -12,6 +14,7 @@ import {
   isNewWaitingConversation,
   threadOf,
 } from '../state/index.ts'
+import { attachmentIdsOf } from './attachments/upload.ts'
 import { visitorLabel } from './names.ts'
 
 export interface FrameEffectsContext {
@@ -29,6 +32,8 @@ export interface FrameEffectsContext {
   syncing: Map<string, string>
   /** Number of `session.ready` frames seen so far, before this one. */
   sessions: number
+  /** The console's language for notifications and announcements (issue 5, item 7); English if absent. */
+  t?: Translate
 }
 
 export function afterFrame(
@@ -37,6 +42,7 @@ export function afterFrame(
   after: ConsoleState,
   ctx: FrameEffectsContext,
 ) {
+  const t = ctx.t ?? ENGLISH.t
   switch (frame.type) {
     case 'session.ready':
       onSessionReady(after, ctx)
@@ -44,8 +50,13 @@ export function afterFrame(
     case 'conversation.updated': {
       const c = frame.conversation
       if (isNewWaitingConversation(before.conversations[c.id], c)) {
-        ctx.alertNewConversation(c.id, 'New chat waiting', `${visitorLabel(c)} started a conversation`)
-        ctx.announce(`New chat from ${visitorLabel(c)}`)
+        const who = visitorLabel(c, t)
+        ctx.alertNewConversation(
+          c.id,
+          t('realtime.newChatWaiting'),
+          t('realtime.startedAConversation', { who }),
+        )
+        ctx.announce(t('realtime.newChatFrom', { who }))
       }
       return
     }
@@ -65,7 +76,9 @@ export function afterFrame(
         !onScreen &&
         m.seq > (before.conversations[m.conversationId]?.lastSeq ?? 0)
       ) {
-        ctx.announce(`New message from ${visitorLabel(conversation)}: ${m.body.slice(0, 140)}`)
+        ctx.announce(
+          t('realtime.newMessageFrom', { who: visitorLabel(conversation, t), text: m.body.slice(0, 140) }),
+        )
       }
       return
     }
@@ -74,9 +87,13 @@ export function afterFrame(
       if (!after.incoming.offers[id] || before.incoming.offers[id]) return
       const conversation = after.conversations[id]
       if (!conversation) ctx.refreshInbox()
-      const who = conversation ? visitorLabel(conversation) : 'A visitor'
-      ctx.alertNewConversation(id, 'Chat offered to you', `${who} is waiting: accept or skip`)
-      ctx.announce(`Chat offered to you from ${who}. Accept or skip it under Incoming.`)
+      const who = conversation ? visitorLabel(conversation, t) : t('realtime.aVisitor')
+      ctx.alertNewConversation(
+        id,
+        t('realtime.chatOfferedToYou'),
+        t('realtime.isWaitingAcceptOrSkip', { who }),
+      )
+      ctx.announce(t('realtime.chatOfferedFrom', { who }))
       return
     }
     case 'frame.ack': {
@@ -120,6 +137,7 @@ function onSessionReady(state: ConsoleState, ctx: FrameEffectsContext): void {
       id: entry.clientId,
       conversationId: entry.conversationId,
       body: entry.body,
+      ...attachmentIdsOf(entry),
     })
   }
 }

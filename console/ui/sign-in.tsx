@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks'
 import { ApiError } from '../api/index.ts'
+import { type Translate, useT } from '../i18n/index.ts'
 import { errorText } from './error-text.ts'
 
 export interface SignInProps {
   onSignIn(email: string, password: string): Promise<void>
 }
 
-function signInError(error: unknown): string {
-  if (error instanceof ApiError && error.status === 401) return 'That email and password do not match.'
-  if (error instanceof ApiError && error.status === 400) return 'Enter your email and your password.'
-  return errorText(error)
+function signInError(error: unknown, t: Translate): string {
+  if (error instanceof ApiError && error.status === 401) return t('signIn.wrongPassword')
+  if (error instanceof ApiError && error.status === 400) return t('signIn.missingFields')
+  return errorText(error, t)
 }
 
 export function SignIn({ onSignIn }: SignInProps) {
+  const t = useT()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -26,7 +28,7 @@ export function SignIn({ onSignIn }: SignInProps) {
     try {
       await onSignIn(email.trim(), password)
     } catch (e) {
-      setError(signInError(e))
+      setError(signInError(e, t))
       setBusy(false)
     }
   }
@@ -34,8 +36,8 @@ export function SignIn({ onSignIn }: SignInProps) {
   return (
     <main id="main" class="sign-in">
       <form class="card sign-in-form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
-        <h1 id="sign-in-title">Sign in to Openline</h1>
-        <label for="login-email">Email</label>
+        <h1 id="sign-in-title">{t('signIn.signInToOpenline')}</h1>
+        <label for="login-email">{t('signIn.email')}</label>
         <input
           id="login-email"
           data-testid="login-email"
@@ -47,7 +49,7 @@ export function SignIn({ onSignIn }: SignInProps) {
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'login-error' : undefined}
         />
-        <label for="login-password">Password</label>
+        <label for="login-password">{t('signIn.password')}</label>
         <input
           id="login-password"
           data-testid="login-password"
@@ -65,7 +67,7 @@ export function SignIn({ onSignIn }: SignInProps) {
           </p>
         )}
         <button type="submit" class="button primary" data-testid="login-submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.signingIn') : t('signIn.signIn')}
         </button>
       </form>
     </main>

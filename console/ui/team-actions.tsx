@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { ConsoleApi } from '../api/index.ts'
+import { useT } from '../i18n/index.ts'
 import { type Colleague, InviteDialog, TransferDialog, type TransferTarget } from './team-dialogs.tsx'
 
 export interface TeamActionsProps {
@@ -15,6 +16,7 @@ export interface TeamActionsProps {
 
 /** "Transfer" and "Invite" in the conversation header (issue "Open lines", items 4 and 5). */
 export function TeamActions(props: TeamActionsProps) {
+  const t = useT()
   const [open, setOpen] = useState<'transfer' | 'invite' | null>(null)
   const close = () => setOpen(null)
   const assignee = props.assigneeId ? [props.assigneeId] : []
@@ -27,7 +29,7 @@ export function TeamActions(props: TeamActionsProps) {
         aria-haspopup="dialog"
         onClick={() => setOpen('transfer')}
       >
-        Transfer
+        {t('teamActions.transfer')}
       </button>
       <button
         type="button"
@@ -36,7 +38,7 @@ export function TeamActions(props: TeamActionsProps) {
         aria-haspopup="dialog"
         onClick={() => setOpen('invite')}
       >
-        Invite
+        {t('teamActions.invite')}
       </button>
       {open === 'transfer' && (
         <TransferDialog

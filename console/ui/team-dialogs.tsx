@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { ApiError, type ConsoleApi, type LineSummary } from '../api/index.ts'
+import { useT } from '../i18n/index.ts'
 import { Dialog } from './dialog.tsx'
 import { errorText } from './error-text.ts'
 
@@ -12,19 +13,36 @@ export type TransferTarget = { operatorId: string } | { lineId: string }
 
 interface Choices {
   operators: Colleague[]
-  lines: LineSummary[]
+  lines: Pick<LineSummary, 'id' | 'name'>[]
   /** Why the list is partial (a non-admin cannot list operators or lines), if it is. */
   hint: string | null
 }
 
 /**
- * The admin lists are the only complete ones (GET /api/admin/operators and /lines are admin-only):
- * anyone else gets the colleagues this console has seen on conversations, and no lines.
+ * GET /api/team gives every operator the names of their colleagues and lines (issue "Open lines").
+ * Without it (an API double) the admin lists are the complete ones (admin-only): anyone else gets
+ * the colleagues this console has seen on conversations, and no lines.
  */
 function useChoices(api: ConsoleApi, fallback: readonly Colleague[]): Choices | string | null {
   const [choices, setChoices] = useState<Choices | string | null>(null)
+  const t = useT()
   useEffect(() => {
     let live = true
+    if (api.team) {
+      api.team().then(
+        (team) =>
+          live &&
+          setChoices({
+            operators: team.operators.map((o) => ({ id: o.id, name: o.name })),
+            lines: team.lines,
+            hint: null,
+          }),
+        (e: unknown) => live && setChoices(errorText(e, t)),
+      )
+      return () => {
+        live = false
+      }
+    }
     const forbidden = (e: unknown) => e instanceof ApiError && e.status === 403
     Promise.all([
       api.listOperators().then(
@@ -47,12 +65,9 @@ function useChoices(api: ConsoleApi, fallback: readonly Colleague[]): Choices | 
         setChoices({
           operators: operators ?? [...fallback],
           lines: lines ?? [],
-          hint:
-            operators && lines
-              ? null
-              : 'Only admins see every colleague and line; these are the ones seen on your conversations.',
+          hint: operators && lines ? null : 'partial',
         }),
-      (e: unknown) => live && setChoices(errorText(e)),
+      (e: unknown) => live && setChoices(errorText(e, t)),
     )
     return () => {
       live = false
@@ -72,6 +87,7 @@ export interface TransferDialogProps {
 }
 
 export function TransferDialog(props: TransferDialogProps) {
+  const t = useT()
   const choices = useChoices(props.api, props.fallbackColleagues)
   const [value, setValue] = useState('')
   const ready = choices !== null && typeof choices !== 'string'
@@ -89,9 +105,9 @@ export function TransferDialog(props: TransferDialogProps) {
   }
 
   return (
-    <Dialog title="Transfer conversation" id="transfer-dialog" onClose={props.onClose}>
+    <Dialog title={t('teamDialogs.transferConversation')} id="transfer-dialog" onClose={props.onClose}>
       <form onSubmit={submit}>
-        <label for="transfer-target">Transfer to</label>
+        <label for="transfer-target">{t('teamDialogs.transferTo')}</label>
         <select
           id="transfer-target"
           data-testid="transfer-target"
@@ -101,9 +117,11 @@ export function TransferDialog(props: TransferDialogProps) {
           required
           aria-describedby="transfer-hint"
         >
-          <option value="">{ready ? 'Choose a colleague or a line' : 'Loading…'}</option>
+          <option value="">
+            {ready ? t('teamDialogs.chooseColleagueOrLine') : t('teamDialogs.loading')}
+          </option>
           {operators.length > 0 && (
-            <optgroup label="Colleagues">
+            <optgroup label={t('teamDialogs.colleagues')}>
               {operators.map((o) => (
                 <option key={o.id} value={`op:${o.id}`}>
                   {o.name}
@@ -112,7 +130,7 @@ export function TransferDialog(props: TransferDialogProps) {
             </optgroup>
           )}
           {lines.length > 0 && (
-            <optgroup label="Lines">
+            <optgroup label={t('teamDialogs.lines')}>
               {lines.map((l) => (
                 <option key={l.id} value={`line:${l.id}`}>
                   {l.name}
@@ -123,11 +141,11 @@ export function TransferDialog(props: TransferDialogProps) {
         </select>
         <p id="transfer-hint" class={typeof choices === 'string' ? 'form-error' : 'hint'}>
           {typeof choices === 'string'
-            ? `Could not load colleagues: ${choices}`
-            : ready && (choices.hint ?? 'The visitor is told who they are talking to now.')}
+            ? t('teamDialogs.couldNotLoad', { error: choices })
+            : ready && (choices.hint ? t('teamDialogs.partialHint') : t('teamDialogs.transferHint'))}
         </p>
         <DialogButtons
-          submitText="Transfer"
+          submitText={t('teamDialogs.transfer')}
           disabled={!value}
           onClose={props.onClose}
           testId="transfer-submit"
@@ -146,19 +164,20 @@ export interface InviteDialogProps {
 }
 
 export function InviteDialog(props: InviteDialogProps) {
+  const t = useT()
   const choices = useChoices(props.api, props.fallbackColleagues)
   const [value, setValue] = useState('')
   const ready = choices !== null && typeof choices !== 'string'
   const operators = ready ? choices.operators.filter((o) => !props.exclude.includes(o.id)) : []
   return (
-    <Dialog title="Invite a colleague" id="invite-dialog" onClose={props.onClose}>
+    <Dialog title={t('teamDialogs.inviteAColleague')} id="invite-dialog" onClose={props.onClose}>
       <form
         onSubmit={(event) => {
           event.preventDefault()
           if (value) props.onInvite(value, operators.find((o) => o.id === value)?.name ?? value)
         }}
       >
-        <label for="invite-target">Colleague</label>
+        <label for="invite-target">{t('teamDialogs.colleague')}</label>
         <select
           id="invite-target"
           data-testid="invite-target"
@@ -168,7 +187,7 @@ export function InviteDialog(props: InviteDialogProps) {
           required
           aria-describedby="invite-hint"
         >
-          <option value="">{ready ? 'Choose a colleague' : 'Loading…'}</option>
+          <option value="">{ready ? t('teamDialogs.chooseColleague') : t('teamDialogs.loading')}</option>
           {operators.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -177,24 +196,29 @@ export function InviteDialog(props: InviteDialogProps) {
         </select>
         <p id="invite-hint" class={typeof choices === 'string' ? 'form-error' : 'hint'}>
           {typeof choices === 'string'
-            ? `Could not load colleagues: ${choices}`
-            : ready &&
-              (choices.hint ?? 'They can read and write this conversation; the visitor is not told.')}
+            ? t('teamDialogs.couldNotLoad', { error: choices })
+            : ready && (choices.hint ? t('teamDialogs.partialHint') : t('teamDialogs.inviteHint'))}
         </p>
-        <DialogButtons submitText="Invite" disabled={!value} onClose={props.onClose} testId="invite-submit" />
+        <DialogButtons
+          submitText={t('teamDialogs.invite')}
+          disabled={!value}
+          onClose={props.onClose}
+          testId="invite-submit"
+        />
       </form>
     </Dialog>
   )
 }
 
 function DialogButtons(props: { submitText: string; disabled: boolean; onClose(): void; testId: string }) {
+  const t = useT()
   return (
     <div class="dialog-buttons">
       <button type="submit" class="button primary" disabled={props.disabled} data-testid={props.testId}>
         {props.submitText}
       </button>
       <button type="button" class="button" onClick={props.onClose}>
-        Cancel
+        {t('teamDialogs.cancel')}
       </button>
     </div>
   )

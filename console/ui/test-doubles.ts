@@ -4,6 +4,7 @@
  */
 import type { ClientFrame, ServerFrame, WireConversation } from '../../server/protocol/messages.ts'
 import type { ConsoleApi, ConversationDetail, Operator, QuickAnswer, Session } from '../api/index.ts'
+import { memoryLanguageEnv } from '../i18n/index.ts'
 import { createNotifier } from '../notify/index.ts'
 import type { OpenSocket, SocketHandlers } from '../realtime/index.ts'
 import type { ConsoleDeps } from './deps.ts'
@@ -126,5 +127,6 @@ export function testDeps(api: ConsoleApi, open: OpenSocket, path = '/console/'):
       onOnline: () => () => undefined,
     },
     clipboard: null,
+    language: memoryLanguageEnv(),
   }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { LanguageSwitch, type MessageKey, useT } from '../i18n/index.ts'
 import type { Notifier, NotifyPermission } from '../notify/index.ts'
 import type { ConnectionStatus, PresenceStatus, Route } from '../state/index.ts'
 import { Link } from './link.tsx'
@@ -16,13 +17,14 @@ export interface TopBarProps {
   onSignOut(): void
 }
 
-const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  online: 'Live',
-  offline: 'Reconnecting…',
+const CONNECTION_TEXT: Record<ConnectionStatus, MessageKey> = {
+  connecting: 'topBar.connecting',
+  online: 'topBar.live',
+  offline: 'topBar.reconnecting',
 }
 
 export function TopBar(props: TopBarProps) {
+  const t = useT()
   const { route, navigate } = props
   const [permission, setPermission] = useState<NotifyPermission | 'enabled'>(() =>
     props.notifier.permission(),
@@ -36,16 +38,16 @@ export function TopBar(props: TopBarProps) {
   return (
     <header class="topbar">
       <span class="brand">
-        Openline <span class="workspace">{props.workspaceName}</span>
+        {t('topBar.openline')} <span class="workspace">{props.workspaceName}</span>
       </span>
-      <nav aria-label="Main" class="main-nav">
+      <nav aria-label={t('topBar.main')} class="main-nav">
         <Link
           to={{ name: 'inbox' }}
           navigate={navigate}
           aria-current={route.name === 'inbox' || route.name === 'conversation' ? 'page' : undefined}
           data-testid="nav-inbox"
         >
-          Inbox
+          {t('topBar.inbox')}
         </Link>
         <Link
           to={{ name: 'install' }}
@@ -53,7 +55,7 @@ export function TopBar(props: TopBarProps) {
           aria-current={route.name === 'install' ? 'page' : undefined}
           data-testid="nav-install"
         >
-          Install
+          {t('topBar.install')}
         </Link>
         <Link
           to={{ name: 'lines' }}
@@ -61,25 +63,78 @@ export function TopBar(props: TopBarProps) {
           aria-current={route.name === 'lines' || route.name === 'line' ? 'page' : undefined}
           data-testid="nav-lines"
         >
-          Lines
+          {t('topBar.lines')}
+        </Link>
+        {/* Issue 5: forms, submissions, widget settings. */}
+        <Link
+          to={{ name: 'forms' }}
+          navigate={navigate}
+          aria-current={route.name === 'forms' || route.name === 'form' ? 'page' : undefined}
+          data-testid="nav-forms"
+        >
+          {t('topBar.forms')}
+        </Link>
+        <Link
+          to={{ name: 'submissions', formId: null }}
+          navigate={navigate}
+          aria-current={route.name === 'submissions' ? 'page' : undefined}
+          data-testid="nav-submissions"
+        >
+          {t('topBar.submissions')}
+        </Link>
+        <Link
+          to={{ name: 'widgets' }}
+          navigate={navigate}
+          aria-current={route.name === 'widgets' || route.name === 'widget' ? 'page' : undefined}
+          data-testid="nav-widgets"
+        >
+          {t('topBar.widgets')}
+        </Link>
+        {/* Issue 5, item 2: the callbacks queue. */}
+        <Link
+          to={{ name: 'callbacks' }}
+          navigate={navigate}
+          aria-current={route.name === 'callbacks' ? 'page' : undefined}
+          data-testid="nav-callbacks"
+        >
+          {t('topBar.callbacks')}
+        </Link>
+        <Link
+          to={{ name: 'crm' }}
+          navigate={navigate}
+          aria-current={route.name === 'crm' ? 'page' : undefined}
+          data-testid="nav-crm"
+        >
+          {t('topBar.crm')}
+        </Link>
+        {/* Issue "Open lines", items 4 and 6: quick answers. */}
+        <Link
+          to={{ name: 'quick-answers' }}
+          navigate={navigate}
+          aria-current={route.name === 'quick-answers' ? 'page' : undefined}
+          data-testid="nav-quick-answers"
+        >
+          {t('topBar.quickAnswers')}
         </Link>
       </nav>
       <span class={`connection ${props.connection}`} role="status" data-testid="connection-status">
-        {CONNECTION_TEXT[props.connection]}
+        {t(CONNECTION_TEXT[props.connection])}
       </span>
       <PresenceToggle status={props.presence} onChange={props.onPresence} />
       {permission === 'enabled' ? (
-        <span class="hint">Alerts on</span>
+        <span class="hint">{t('topBar.alertsOn')}</span>
       ) : permission === 'denied' ? (
-        <span class="hint">Notifications blocked in the browser</span>
+        <span class="hint">{t('topBar.notificationsBlockedInThe')}</span>
       ) : (
         <button type="button" class="button" onClick={enable} data-testid="enable-notifications">
-          Enable notifications
+          {t('topBar.enableNotifications')}
         </button>
       )}
+      {/* Issue 5, item 7: the console in English or Russian, remembered in this browser. */}
+      <LanguageSwitch />
       <span class="operator">{props.operatorName}</span>
       <button type="button" class="button" onClick={props.onSignOut} data-testid="sign-out">
-        Sign out
+        {t('topBar.signOut')}
       </button>
     </header>
   )

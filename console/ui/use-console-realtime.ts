@@ -1,14 +1,18 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { ServerFrame } from '../../server/protocol/messages.ts'
+import { ENGLISH } from '../i18n/english.ts'
 import { createRealtimeConnection, type RealtimeConnection } from '../realtime/index.ts'
 import type { ConsoleAction, ConsoleState } from '../state/index.ts'
 import type { ConsoleDeps } from './deps.ts'
+import { errorText } from './error-text.ts'
 import { afterFrame, type FrameEffectsContext } from './realtime-effects.ts'
 
 export interface RealtimeHooks extends Omit<FrameEffectsContext, 'send' | 'newId' | 'syncing' | 'sessions'> {
   /** The session is gone (4001, or refused upgrades while /api/auth/me says 401). */
   signedOut(): void
   onSessionReady(): void
+  /** Issue 5, item 2: every frame, for pages outside the inbox state (the callbacks queue). */
+  onAnyFrame?(frame: ServerFrame): void
 }
 
 /** Owns the operator socket for the lifetime of the signed-in console. */
@@ -34,6 +38,7 @@ export function useConsoleRealtime(
         const before = getState()
         dispatch({ type: 'frame', frame, now: deps.clock.now() })
         const h = hooksRef.current
+        h.onAnyFrame?.(frame)
         afterFrame(frame, before, getState(), {
           ...h,
           send: (f) => conn.send(f),
@@ -59,13 +64,18 @@ export function useConsoleRealtime(
               if (!session) hooksRef.current.signedOut()
             },
             (error: unknown) => {
-              dispatch({ type: 'notice', text: `Cannot reach the server: ${String(error)}` })
+              const t = hooksRef.current.t ?? ENGLISH.t
+              dispatch({
+                type: 'notice',
+                text: t('realtime.cannotReachServer', { error: errorText(error, t) }),
+              })
             },
           )
         }
       },
       onInvalidFrame(text) {
-        dispatch({ type: 'notice', text: `The server sent an unreadable update (${text.slice(0, 60)})` })
+        const t = hooksRef.current.t ?? ENGLISH.t
+        dispatch({ type: 'notice', text: t('realtime.unreadableUpdate', { text: text.slice(0, 60) }) })
       },
     })
     return conn

@@ -30,7 +30,7 @@ export function useOffers(
   return {
     answer(conversationId, kind) {
       if (!connection.isReady()) {
-        dispatch({ type: 'notice', text: 'Not connected: try again when the console is live.' })
+        dispatch({ type: 'notice', text: { key: 'consoleState.notConnected' } })
         return
       }
       const id = deps.newId()

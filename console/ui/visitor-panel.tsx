@@ -1,5 +1,6 @@
 import type { ComponentChild, ComponentChildren } from 'preact'
 import type { VisitorRecord } from '../api/index.ts'
+import { useI18n } from '../i18n/index.ts'
 import { visitorFacts, visitorLocalTime } from '../state/index.ts'
 
 export interface VisitorPanelProps {
@@ -11,31 +12,34 @@ export interface VisitorPanelProps {
 }
 
 export function VisitorPanel({ visitor, fallbackName, now, children }: VisitorPanelProps) {
+  const { t, locale } = useI18n()
   if (!visitor) {
     return (
-      <aside class="visitor-panel" aria-label="Visitor details">
-        <h2>Visitor</h2>
-        <p class="hint">Loading…</p>
+      <aside class="visitor-panel" aria-label={t('visitorPanel.visitorDetails')}>
+        <h2>{t('visitorPanel.visitor')}</h2>
+        <p class="hint">{t('visitorPanel.loading')}</p>
         {children}
       </aside>
     )
   }
   const facts = visitorFacts(visitor.context)
-  const localTime = facts.timeZone ? visitorLocalTime(facts.timeZone, now) : null
+  const localTime = facts.timeZone ? visitorLocalTime(facts.timeZone, now, locale) : null
   const rows: [string, ComponentChild, string][] = []
-  if (visitor.email) rows.push(['Email', <a href={`mailto:${visitor.email}`}>{visitor.email}</a>, 'email'])
-  if (visitor.phone) rows.push(['Phone', <a href={`tel:${visitor.phone}`}>{visitor.phone}</a>, 'phone'])
-  if (facts.page) rows.push(['Current page', <PageLink url={facts.page} />, 'page'])
-  if (facts.referrer) rows.push(['Came from', <PageLink url={facts.referrer} />, 'referrer'])
-  if (facts.language) rows.push(['Language', facts.language, 'language'])
-  if (facts.device) rows.push(['Device', facts.device, 'device'])
-  if (localTime) rows.push(['Local time', `${localTime} (${facts.timeZone})`, 'local-time'])
+  if (visitor.email)
+    rows.push([t('visitorPanel.email'), <a href={`mailto:${visitor.email}`}>{visitor.email}</a>, 'email'])
+  if (visitor.phone)
+    rows.push([t('visitorPanel.phone'), <a href={`tel:${visitor.phone}`}>{visitor.phone}</a>, 'phone'])
+  if (facts.page) rows.push([t('visitorPanel.currentPage'), <PageLink url={facts.page} />, 'page'])
+  if (facts.referrer) rows.push([t('visitorPanel.cameFrom'), <PageLink url={facts.referrer} />, 'referrer'])
+  if (facts.language) rows.push([t('visitorPanel.language'), facts.language, 'language'])
+  if (facts.device) rows.push([t('visitorPanel.device'), facts.device, 'device'])
+  if (localTime) rows.push([t('visitorPanel.localTime'), `${localTime} (${facts.timeZone})`, 'local-time'])
 
   return (
-    <aside class="visitor-panel" aria-label="Visitor details" data-testid="visitor-panel">
+    <aside class="visitor-panel" aria-label={t('visitorPanel.visitorDetails')} data-testid="visitor-panel">
       <h2>{visitor.name ?? fallbackName}</h2>
       {rows.length === 0 ? (
-        <p class="hint">Nothing known about this visitor yet.</p>
+        <p class="hint">{t('visitorPanel.nothingKnownAboutThis')}</p>
       ) : (
         <dl class="facts">
           {rows.map(([term, value, key]) => (

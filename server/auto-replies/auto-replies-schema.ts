@@ -3,19 +3,22 @@
  * Texts are templates: see `renderTemplate` and docs/lines.md, "Auto-replies".
  */
 import { z } from 'zod'
+import { en } from '../i18n/en.ts'
 
 /** Room for the rendered placeholders within the protocol's 4000-character message limit. */
 export const MAX_TEMPLATE_CHARS = 2000
 
 const template = z.string().max(MAX_TEMPLATE_CHARS)
 
+/**
+ * The built-in texts: the English catalog's (issue 5, item 7). A line whose text is still one of
+ * these sends the catalog text of the visitor's language instead (see `autoReplyText`).
+ */
 export const DEFAULT_TEXTS = {
-  welcome: 'Hi {visitor_name|there}! Thanks for contacting {line_name|us}. An operator will reply shortly.',
-  offHours:
-    "Thanks for your message! We're away right now. We'll be back {next_opening|soon} and will reply then.",
-  noAnswer:
-    'Sorry for the wait: all our operators are busy at the moment. Please stay with us, we will answer as soon as we can.',
-  onClose: 'Thanks for chatting with {line_name|us}! If anything else comes up, just write here again.',
+  welcome: en['autoReply.welcome'],
+  offHours: en['autoReply.offHours'],
+  noAnswer: en['autoReply.noAnswer'],
+  onClose: en['autoReply.onClose'],
 } as const
 
 export const autoRepliesSchema = z.object({

@@ -16,4 +16,5 @@ export {
   type SentAutoReply,
 } from './decide-auto-replies.ts'
 export { formatNextOpening, resolveLocale, type VisitorClock } from './format-next-opening.ts'
+export { type AutoReplyTexts, autoReplyText } from './localised-text.ts'
 export { MAX_NAME_CHARS, renderTemplate, type TemplateValues } from './render-template.ts'

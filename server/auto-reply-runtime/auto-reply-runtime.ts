@@ -11,6 +11,7 @@ import {
   type AutoRepliesSettings,
   type AutoReplyEvent,
   type AutoReplyInput,
+  autoReplyText,
   decideAutoReplies,
   renderTemplate,
 } from '../auto-replies/index.ts'
@@ -20,7 +21,8 @@ import { autoCloseAt } from '../routing/index.ts'
 import type { Conversation, JsonObject, Store } from '../store/types.ts'
 import { linePeriod, nextOpening, offHoursBehaviour } from '../working-hours/index.ts'
 import { autoClientId } from './auto-client-id.ts'
-import { readConversationFacts } from './conversation-facts.ts'
+import { readConversationFacts, withSessionStart } from './conversation-facts.ts'
+import { replyLanguage } from './reply-language.ts'
 import { type RuntimeTimers, realTimers } from './runtime-timers.ts'
 import { visitorClock } from './visitor-clock.ts'
 
@@ -135,7 +137,11 @@ export function createAutoReplyRuntime(deps: AutoReplyRuntimeDeps): AutoReplyRun
     const line = await store.getLine(workspaceId, conversation.lineId)
     if (!line) return disarm(key)
     const settings = readLineSettings(line.settings)
-    const facts = await readConversationFacts(store, conversation)
+    const read = await readConversationFacts(store, conversation)
+    const facts =
+      settings.autoReplies.welcome.when === 'each-session'
+        ? await withSessionStart(store, conversation, read)
+        : read
     const now = clock.now()
     const period = linePeriod(settings.workingHours, now)
     const input: AutoReplyInput = {
@@ -150,16 +156,28 @@ export function createAutoReplyRuntime(deps: AutoReplyRuntimeDeps): AutoReplyRun
     const decision = decideAutoReplies(input)
     if (decision.replies.length > 0) {
       const visitor = await store.getVisitor(workspaceId, conversation.visitorId)
+      const widget = conversation.widgetId
+        ? await store.getWidget(workspaceId, conversation.widgetId)
+        : undefined
+      // Issue 5, item 7: default texts in the visitor's language; a line's own texts as written.
+      const language = replyLanguage(widget, visitor)
       const values = {
         ...visitorClock(visitor, now),
+        locale: language.formatLocale,
         visitorName: visitor?.name ?? null,
         lineName: line.name,
         nextOpening: nextOpening(settings.workingHours, now),
       }
       for (const reply of decision.replies) {
         const n = facts.sentAutoReplies.filter((sent) => sent.kind === reply.kind).length + 1
-        const clientId = autoClientId(reply.kind, conversation.id, n)
-        await outlet.postSystemMessage(conversation, clientId, renderTemplate(reply.text, values))
+        const clientId = autoClientId(
+          reply.kind,
+          conversation.id,
+          n,
+          reply.offerCallback ? 'callback' : undefined,
+        )
+        const text = autoReplyText(reply.kind, reply.text, language.texts)
+        await outlet.postSystemMessage(conversation, clientId, renderTemplate(text, values))
       }
     }
     if (isClosing) return disarm(key)

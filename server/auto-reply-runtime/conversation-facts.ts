@@ -12,6 +12,13 @@ export interface ConversationFacts extends ConversationTimes {
 const PAGE = 500
 
 /**
+ * Welcome `each-session` (issue "Open lines", item 3): a visitor session starts with a visitor
+ * message after this long with nobody writing, as web analytics count a visit; a reopened
+ * conversation also starts one (the runtime adds the reopening, see `withSessionStart`).
+ */
+export const SESSION_GAP_MS = 30 * 60_000
+
+/**
  * One pass over the messages in pages. Chats are short (tens of messages), so this stays cheap and
  * keeps the store free of columns that would have to agree with the messages.
  */
@@ -24,6 +31,7 @@ export async function readConversationFacts(
   let lastVisitor: number | null = null
   let firstOperator: number | null = null
   let lastOperator: number | null = null
+  let sessionStart: number | undefined
   let cursor = 0
   for (;;) {
     const page = await store.listMessages(conversation.workspaceId, conversation.id, {
@@ -33,6 +41,8 @@ export async function readConversationFacts(
     for (const message of page) {
       const at = message.createdAt
       if (message.authorKind === 'visitor') {
+        const previous = Math.max(lastVisitor ?? -Infinity, lastOperator ?? -Infinity)
+        if (at - previous >= SESSION_GAP_MS) sessionStart = at
         firstVisitor ??= at
         lastVisitor = at
       } else if (message.authorKind === 'operator') {
@@ -54,6 +64,19 @@ export async function readConversationFacts(
     firstOperatorReplyAt: firstOperator,
     lastOperatorReplyAt: lastOperator,
     sentAutoReplies: sent,
+    ...(sessionStart !== undefined ? { sessionStartedAt: sessionStart } : {}),
     lastActivityAt: Math.max(conversation.createdAt, lastVisitor ?? 0, lastOperator ?? 0),
   }
+}
+
+/** A reopening starts a new session too: the later of the two starts counts. */
+export async function withSessionStart(
+  store: Pick<Store, 'listEvents'>,
+  conversation: Conversation,
+  facts: ConversationFacts,
+): Promise<ConversationFacts> {
+  const events = await store.listEvents(conversation.workspaceId, conversation.id)
+  const reopenedAt = events.filter((e) => e.type === 'conversation.reopened').at(-1)?.createdAt
+  if (reopenedAt === undefined || reopenedAt <= (facts.sessionStartedAt ?? -Infinity)) return facts
+  return { ...facts, sessionStartedAt: reopenedAt }
 }

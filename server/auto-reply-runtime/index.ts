@@ -1,5 +1,5 @@
 /** The auto-reply and auto-close runtime (issue "Open lines"); see docs/lines.md, "Auto-replies". */
-export { autoClientId } from './auto-client-id.ts'
+export { type AutoReplyAction, autoClientId, autoReplyActionOf } from './auto-client-id.ts'
 export {
   type AutoReplyRuntime,
   type AutoReplyRuntimeDeps,

@@ -1,6 +1,8 @@
 import { type Bus, channels } from '../bus/types.ts'
 import { readLineSettings } from '../line-settings/index.ts'
+import { reopenableConversation, withinReopenWindow } from '../lines/reopen.ts'
 import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
+import { AttachmentNotFoundError } from '../store/attachment-types.ts'
 import type { CloseReason, Conversation, Message, Rating, Store } from '../store/types.ts'
 import { isOpen } from '../working-hours/index.ts'
 import { createTeamwork } from './teamwork.ts'
@@ -109,9 +111,15 @@ export function createChatService({
     actor: Extract<Actor, { kind: 'visitor' }>,
     conversationId: string | undefined,
   ): Promise<{ conversation: Conversation; created: boolean }> {
-    if (conversationId) return { conversation: await readable(actor, conversationId), created: false }
+    // Issue "Open lines": a closed conversation reopens only within its line's reopen window.
+    if (conversationId) {
+      const given = await readable(actor, conversationId)
+      if (await withinReopenWindow(store, given, clock.now())) return { conversation: given, created: false }
+    }
     const open = await store.findOpenConversation(actor.workspaceId, actor.visitorId)
     if (open) return { conversation: open, created: false }
+    const recent = await reopenableConversation(store, actor.workspaceId, actor.visitorId, clock.now())
+    if (recent) return { conversation: recent, created: false }
     const widget = actor.widgetId ? await store.findWidget(actor.widgetId) : undefined
     if (!widget || widget.workspaceId !== actor.workspaceId) {
       throw new ChatError('not_found', 'The widget of this visitor no longer exists')
@@ -130,7 +138,7 @@ export function createChatService({
 
   async function send(
     actor: Actor,
-    input: { clientId: string; conversationId?: string; body: string },
+    input: { clientId: string; conversationId?: string; body: string; attachments?: string[] | undefined },
   ): Promise<SendResult> {
     let conversation: Conversation
     let created = false
@@ -153,17 +161,21 @@ export function createChatService({
       authorAvatarUrl = actor.operator.avatarUrl
     }
 
-    const { message, duplicate } = await store.appendMessage({
-      workspaceId: actor.workspaceId,
-      conversationId: conversation.id,
-      clientId: input.clientId,
-      authorKind: actor.kind,
-      authorId,
-      authorName,
-      authorAvatarUrl,
-      body: input.body,
-      now: clock.now(),
-    })
+    const { message, duplicate } = await store
+      .appendMessage({
+        workspaceId: actor.workspaceId,
+        conversationId: conversation.id,
+        clientId: input.clientId,
+        authorKind: actor.kind,
+        authorId,
+        authorName,
+        authorAvatarUrl,
+        body: input.body,
+        now: clock.now(),
+        // issue 5, item 4: the author's own uploads, checked and linked in the append's transaction
+        ...(input.attachments?.length ? { attachmentIds: input.attachments } : {}),
+      })
+      .catch(explainAttachmentError)
     if (duplicate) {
       const stored = (await store.getConversation(actor.workspaceId, message.conversationId)) ?? conversation
       return {
@@ -407,4 +419,10 @@ function eventBase(actor: Actor, conversation: Conversation, now: number) {
     actorId: actor.kind === 'visitor' ? actor.visitorId : actor.operator.id,
     now,
   }
+}
+
+/** issue 5, item 4: a message naming someone else's (or an unknown) upload is a client error. */
+function explainAttachmentError(error: unknown): never {
+  if (error instanceof AttachmentNotFoundError) throw new ChatError('not_found', 'No such attachment')
+  throw error
 }

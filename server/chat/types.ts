@@ -34,7 +34,11 @@ export interface ChatService {
    * first message opens a conversation). A visitor may omit conversationId: their open
    * conversation is used, or a new one is started on the widget's line.
    */
-  send(actor: Actor, input: { clientId: string; conversationId?: string; body: string }): Promise<SendResult>
+  send(
+    actor: Actor,
+    /** `attachments`: ids of the author's own uploads (issue 5, item 4). */
+    input: { clientId: string; conversationId?: string; body: string; attachments?: string[] | undefined },
+  ): Promise<SendResult>
   /**
    * Messages after `afterSeq` in order, for a conversation the actor may read; for operators also
    * the hidden notes after `afterNoteSeq` (always empty for visitors).

@@ -1,4 +1,6 @@
 /** Maps stored records to the shapes the protocol sends over the wire. */
+
+import { autoReplyActionOf } from '../auto-reply-runtime/auto-client-id.ts'
 import type { WireConversation, WireMessage, WireNote } from '../protocol/messages.ts'
 import type { Conversation, Message, Note, Rating } from '../store/types.ts'
 
@@ -14,7 +16,16 @@ export function toWireMessage(m: Message): WireMessage {
     authorAvatarUrl: m.authorAvatarUrl,
     body: m.body,
     createdAt: m.createdAt,
+    ...withAction(m),
+    // issue 5, item 4
+    ...(m.attachments ? { attachments: m.attachments } : {}),
   }
+}
+
+/** Issue "Open lines": a no-answer auto-reply may offer the callback form. */
+function withAction(m: Message): { action?: 'callback' } {
+  const action = autoReplyActionOf(m)
+  return action ? { action } : {}
 }
 
 export function toWireConversation(

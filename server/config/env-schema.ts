@@ -45,6 +45,14 @@ export const envSchema = z.object({
     .enum(['debug', 'info', 'warn', 'error'])
     .default('info')
     .describe('Least severe log level written'),
+  // issue 5, item 4: attachments
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, 'at least 1024')
+    .max(100 * 1024 * 1024, 'at most 104857600 (100 MB: files are kept in the database)')
+    .default(10 * 1024 * 1024)
+    .describe('Largest file a visitor or operator may attach, in bytes'),
 })
 
 export type Env = z.infer<typeof envSchema>

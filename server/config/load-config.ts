@@ -13,6 +13,8 @@ export interface Config {
   demo: boolean
   cookieSecure: boolean
   logLevel: Env['LOG_LEVEL']
+  /** issue 5, item 4: largest attachment in bytes. */
+  attachmentMaxBytes: number
 }
 
 export class ConfigError extends Error {
@@ -42,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: e.DEMO,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
   }
 }
 

@@ -28,6 +28,8 @@ export function sourceLine(lead: Lead): string {
 export function leadDetails(lead: Lead, conversationUrl?: string): string {
   const lines: string[] = [`${sourceLine(lead)} (lead ${lead.id})`]
   if (lead.comment) lines.push(`Comment: ${lead.comment}`)
+  // issue 6 item 1: the site's own user id (`Openline('identify', { id })`), so the CRM shows who it is
+  if (lead.contact.externalId) lines.push(`User id: ${lead.contact.externalId}`)
   for (const [label, value] of Object.entries(lead.fields ?? {})) lines.push(`${label}: ${value}`)
   if (lead.source.referrer) lines.push(`Referrer: ${lead.source.referrer}`)
   const utm = utmText(lead.source.utm)

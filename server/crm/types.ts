@@ -1,8 +1,9 @@
 /**
  * The CRM adapter layer (issue "Leads to CRM through a durable outbox"): every chat, callback and
- * form becomes a `Lead` that one `CrmAdapter` forwards to the business's CRM. The outbox/relay that
- * calls these adapters (ordering, backoff, pacing, look-up before retry) is a later step; the
- * adapters only translate one call into the vendor's documented requests and classify failures.
+ * form becomes a `Lead` that one `CrmAdapter` forwards to the business's CRM. The outbox relay
+ * (server/outbox) calls these adapters and owns ordering, backoff, pacing and the look-up before a
+ * retry; the adapters only translate one call into the vendor's documented requests and classify
+ * failures.
  */
 import type { AuthorKind } from '../protocol/messages.ts'
 

@@ -19,7 +19,9 @@ export interface UpgradeAuthDeps {
   publicOrigin: string
 }
 
-export type UpgradeAuth = { ok: true; actor: Actor } | { ok: false; rejection: UpgradeRejection }
+export type UpgradeAuth =
+  | { ok: true; actor: Actor; session?: { id: string; expiresAt: number } }
+  | { ok: false; rejection: UpgradeRejection }
 
 function refuse(status: UpgradeRejection['status'], error: string, message: string): UpgradeAuth {
   return { ok: false, rejection: { status, error, message } }
@@ -78,5 +80,6 @@ async function authenticateOperator(
   return {
     ok: true,
     actor: { kind: 'operator', workspaceId: resolved.operator.workspaceId, operator: resolved.operator },
+    session: { id: resolved.session.id, expiresAt: resolved.session.expiresAt },
   }
 }

@@ -42,6 +42,7 @@ async function dispatch(frame: ClientFrame, ctx: FrameContext): Promise<void> {
         clientId: frame.id,
         conversationId: frame.conversationId,
         body: frame.body,
+        attachments: frame.attachments,
       })
       await ctx.reply({
         type: 'frame.ack',

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream'
 import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws'
 import { channels } from '../bus/types.ts'
 import type { Actor } from '../chat/types.ts'
+import { resumeFrames } from '../lines/index.ts'
 import { CLOSE_CODES, type ServerFrame } from '../protocol/messages.ts'
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate-upgrade.ts'
 import { handleClientFrame } from './frame-handlers.ts'
@@ -19,6 +20,12 @@ import { describeError, writeLogToStderr } from './log.ts'
 import { startPresenceRefresh } from './presence-refresh.ts'
 import { rejectUpgrade } from './reject-upgrade.ts'
 import { encodeFrame, type SendLimits, safeSend, sendPaced } from './safe-send.ts'
+import {
+  closeExpiredSessions,
+  closeSessionSockets,
+  SESSION_END_CHANNEL,
+  SESSION_END_REASONS,
+} from './session-end.ts'
 import type { Connection, Gateway, GatewayDeps } from './types.ts'
 
 const MIB = 1024 * 1024
@@ -72,6 +79,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const background = new Set<Promise<void>>()
   const heartbeatMs = deps.heartbeatMs ?? 30_000
   const stopHeartbeat = startHeartbeat(wss.clients, heartbeatMs)
+  // Expired sessions are found on the same beat (no timer per socket).
+  const expiryTimer = setInterval(() => closeExpiredSessions(wss.clients, clock.now()), heartbeatMs)
+  expiryTimer.unref()
+  // A sign-out on any node closes this node's sockets of that session.
+  const sessionEnds = deps.bus.subscribe(SESSION_END_CHANNEL, (payload) => {
+    if (typeof payload.sessionId === 'string')
+      closeSessionSockets(wss.clients, payload.sessionId, SESSION_END_REASONS.signedOut)
+  })
+  sessionEnds.catch((error: unknown) =>
+    log('error', 'session-end subscription failed', { error: describeError(error) }),
+  )
   const stopPresenceRefresh = startPresenceRefresh({
     intervalMs: heartbeatMs,
     operatorIds: () => [...presence.values()].map((p) => p.operatorId),
@@ -135,7 +153,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // ws installs its own error listener for the handshake and the socket's life.
       socket.off('error', onHandshakeSocketError)
       const { actor } = result
-      wss.handleUpgrade(req, socket, head, (ws) => open(ws, actor))
+      const session = result.session ?? null
+      wss.handleUpgrade(req, socket, head, (ws) => open(ws, actor, session))
     } catch (error) {
       log('error', 'upgrade failed', { error: describeError(error) })
       socket.destroy()
@@ -144,13 +163,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   // ------------------------------------------------------------------ connection life
 
-  function open(ws: GatewaySocket, actor: Actor): void {
+  function open(ws: GatewaySocket, actor: Actor, session: Connection['session']): void {
     const conn: Connection = {
       actor,
       alive: true,
       pending: 0,
       tail: null,
       backlog: { frames: [], bytes: 0 },
+      session,
     }
     ws.conn = conn
     ws.on('message', onMessage)
@@ -167,6 +187,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
     try {
       await fanout.join(channelOf(actor), ws)
       const conversations = await chat.list(actor)
+      // Offers and queue places were published once; a socket that was down missed them (issue
+      // "Open lines"). Read after joining, sent before the backlog, so a newer withdrawal wins.
+      const resume = await resumeFrames(
+        deps.store,
+        actor.kind === 'operator'
+          ? { kind: 'operator', workspaceId: actor.workspaceId, operatorId: actor.operator.id }
+          : { kind: 'visitor', workspaceId: actor.workspaceId, conversations },
+        clock.now(),
+      )
       send(ws, {
         type: 'session.ready',
         role: actor.kind,
@@ -174,6 +203,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         conversations,
         serverTime: clock.now(),
       })
+      for (const frame of resume) send(ws, frame)
       const backlog = conn.backlog
       conn.backlog = null
       for (const data of backlog?.frames ?? []) safeSend(ws, data, limits)
@@ -283,6 +313,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
   async function shutdown(): Promise<void> {
     stopHeartbeat()
     stopPresenceRefresh()
+    clearInterval(expiryTimer)
+    await sessionEnds.then(
+      (off) => off(),
+      () => undefined,
+    )
     await Promise.all([...wss.clients].map(closeSocket))
     // Frames in flight finish (their replies go nowhere) and offline presence goes out before the
     // bus subscriptions are dropped: the composition root closes the store and bus after us.

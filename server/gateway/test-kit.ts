@@ -13,6 +13,7 @@ import {
   sessionIdFromToken,
   signVisitorToken,
 } from '../auth/index.ts'
+import { type AutoReplyRuntime, createAutoReplyRuntime } from '../auto-reply-runtime/index.ts'
 import { createMemoryBus, createMemoryHub, type MemoryHub } from '../bus/index.ts'
 import type { Bus } from '../bus/types.ts'
 import { type ChatService, createChatService } from '../chat/index.ts'
@@ -45,6 +46,8 @@ export interface Harness {
   logs: LogEntry[]
   /** Set when started with `routing`. */
   router: LineRouter | undefined
+  /** The (possibly sped-up) clock every part of the harness runs on. */
+  clock: { now(): number }
   createLine(routing: RoutingSettingsInput): Promise<Line>
   url(query: string): string
   newVisitor(widget?: Widget): Promise<{ visitorId: string; token: string }>
@@ -63,10 +66,17 @@ export interface HarnessOptions extends Pick<GatewayDeps, 'heartbeatMs' | 'maxBu
    * an offer's 5 s queue time passes in 0.5 s of the test (default speed 10).
    */
   routing?: { speed?: number }
+  /** Runs the auto-reply and auto-close runtime too, on the same sped-up clock (issue "Open lines"). */
+  autoReplies?: { speed?: number }
 }
 
-export async function startHarness({ wrapChat, routing, ...options }: HarnessOptions = {}): Promise<Harness> {
-  const speed = routing?.speed ?? 1
+export async function startHarness({
+  wrapChat,
+  routing,
+  autoReplies: withAutoReplies,
+  ...options
+}: HarnessOptions = {}): Promise<Harness> {
+  const speed = routing?.speed ?? withAutoReplies?.speed ?? 1
   const start = Date.now()
   const clock = { now: () => start + Math.round((Date.now() - start) * speed) }
   const store = openSqliteStore({ path: ':memory:' })
@@ -92,7 +102,21 @@ export async function startHarness({ wrapChat, routing, ...options }: HarnessOpt
         },
       })
     : undefined
-  const chat = createChatService({ store, bus, clock, routing: router })
+  const autoReplies: AutoReplyRuntime | undefined = withAutoReplies
+    ? createAutoReplyRuntime({
+        store,
+        clock,
+        log,
+        timers: {
+          set(run, delayMs) {
+            const timer = setTimeout(run, delayMs / speed)
+            return { cancel: () => clearTimeout(timer) }
+          },
+        },
+      })
+    : undefined
+  const chat = createChatService({ store, bus, clock, routing: router, autoReplies })
+  await autoReplies?.start(chat)
   const server = createServer((_req, res) => res.writeHead(404).end())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -142,6 +166,7 @@ export async function startHarness({ wrapChat, routing, ...options }: HarnessOpt
     widget,
     logs,
     router,
+    clock,
     createLine: (settings) =>
       store.createLine({
         workspaceId: workspace.id,
@@ -192,6 +217,7 @@ export async function startHarness({ wrapChat, routing, ...options }: HarnessOpt
       for (const client of clients) client.ws.terminate()
       await gateway.close()
       await router?.close()
+      await autoReplies?.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await bus.close()
       await store.close()

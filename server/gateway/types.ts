@@ -47,4 +47,6 @@ export interface Connection {
   tail: Promise<void> | null
   /** Bus frames that arrived before `session.ready` was sent; null once ready. */
   backlog: { frames: Buffer[]; bytes: number } | null
+  /** An operator's sign-in session: the socket closes when it ends (issue "Open lines"). */
+  session: { id: string; expiresAt: number } | null
 }

@@ -15,6 +15,8 @@ export interface HttpConfig {
   cookieSecure: boolean
   /** Bearer token of the installation-wide admin endpoints; those endpoints are off when unset. */
   adminToken?: string | undefined
+  /** issue 5, item 4: largest attachment in bytes (default 10 MB). */
+  attachmentMaxBytes?: number | undefined
 }
 
 export interface HttpDeps {

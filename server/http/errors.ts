@@ -16,6 +16,8 @@ export interface HttpErrorDetails {
   issues?: readonly unknown[]
   /** Extra response headers, e.g. `Retry-After`. */
   headers?: Record<string, string>
+  /** Per-field messages of a rejected form submission (issue 5 item 3): field key → message. */
+  fields?: Record<string, string>
 }
 
 export class HttpError extends Error {
@@ -91,11 +93,17 @@ export function errorHandler(deps: Pick<HttpDeps, 'logError'>) {
       return c.json({ error: { code: 'internal', message: 'Internal server error' } }, 500)
     }
     for (const [name, value] of Object.entries(known.details?.headers ?? {})) c.header(name, value)
-    const body: { code: string; message: string; issues?: readonly unknown[] } = {
+    const body: {
+      code: string
+      message: string
+      issues?: readonly unknown[]
+      fields?: Record<string, string>
+    } = {
       code: known.code,
       message: known.message,
     }
     if (known.details?.issues) body.issues = known.details.issues
+    if (known.details?.fields) body.fields = known.details.fields
     return c.json({ error: body }, known.status)
   }
 }

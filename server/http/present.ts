@@ -6,7 +6,6 @@
 import type { z } from 'zod'
 import { readLineSettings } from '../line-settings/index.ts'
 import type { Line, Operator, Visitor, Widget, Workspace } from '../store/types.ts'
-import { readWidgetSettings } from '../widgets/index.ts'
 import type * as s from './schemas.ts'
 
 export function presentWorkspace(w: Workspace): z.infer<typeof s.workspace> {
@@ -49,17 +48,4 @@ export function presentWidget(w: Widget): z.infer<typeof s.widget> {
 
 export function presentVisitor(v: Visitor): z.infer<typeof s.visitor> {
   return { id: v.id, name: v.name, email: v.email, phone: v.phone, context: v.context }
-}
-
-/** What a browser on any site may see: no workspace id, no allow-list, nothing secret. */
-export function presentWidgetConfig(w: Widget, publicUrl: string): z.infer<typeof s.widgetConfigResponse> {
-  return {
-    widgetId: w.id,
-    lineId: w.lineId,
-    name: w.name,
-    publicSlug: w.publicSlug,
-    settings: readWidgetSettings(w.settings),
-    publicUrl,
-    wsUrl: `${publicUrl.replace(/^http/, 'ws')}/ws`,
-  }
 }

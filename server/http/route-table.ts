@@ -6,6 +6,19 @@
  * too, so a new operator route is covered by it automatically.
  */
 import type { z } from 'zod'
+import { crmConnectionRoutes } from '../crm-connections/crm-connection-routes.ts'
+// issue 6, item 1: identified visitors (the widget identity secret)
+import { identitySecretRoutes } from '../identity/identity-secret-routes.ts'
+// issue 6: the CRM delivery log (contract C4)
+import { crmDeliveryRoutes } from '../outbox/delivery-routes.ts'
+// issue 5, item 4: attachments
+import * as att from './routes/attachments-schemas.ts'
+// issue 5, item 2: callback requests
+import { callbackRoutes } from './routes/callbacks-routes.ts'
+// issue 5, item 3: web forms
+import { formRoutes } from './routes/forms-routes.ts'
+// issue "Open lines": colleague list for the transfer and invite dialogs
+import { teamRoutes } from './routes/team-routes.ts'
 import * as s from './schemas.ts'
 
 /**
@@ -179,6 +192,7 @@ export const routes = {
     summary: 'Public configuration of a widget',
     tag: 'widget',
     auth: 'public-cors',
+    query: s.widgetConfigQuery,
     responses: { 200: s.widgetConfigResponse },
     errors: [404],
   }),
@@ -189,6 +203,7 @@ export const routes = {
     summary: 'Public configuration of the widget behind a public chat page',
     tag: 'widget',
     auth: 'public-cors',
+    query: s.widgetConfigQuery,
     responses: { 200: s.widgetConfigResponse },
     errors: [404],
   }),
@@ -306,6 +321,17 @@ export const routes = {
     responses: { 201: s.widgetResponse },
     errors: [400, 404, 409],
   }),
+  updateWidget: route({
+    id: 'updateWidget',
+    method: 'patch',
+    path: '/api/admin/widgets/:id',
+    summary: 'Rename a widget or change its settings (appearance, channels, display rules, language, texts)',
+    tag: 'admin',
+    auth: 'admin',
+    body: s.updateWidgetBody,
+    responses: { 200: s.widgetResponse },
+    errors: [400, 404],
+  }),
   widgetSnippet: route({
     id: 'widgetSnippet',
     method: 'get',
@@ -314,6 +340,46 @@ export const routes = {
     tag: 'admin',
     auth: 'admin',
     responses: { 200: s.widgetSnippetResponse },
+    errors: [404],
+  }),
+  // CRM connections (issue "Leads to CRM", items 5 and 6): entries live in their feature folder.
+  ...crmConnectionRoutes,
+  ...crmDeliveryRoutes,
+  ...identitySecretRoutes,
+  // ---------------------------------------------------------------- attachments (issue 5, item 4)
+  // `public-cors`: the handlers authenticate themselves, because a visitor (bearer token) and an
+  // operator (session cookie + X-CSRF-Token) share these paths; see docs/attachments.md.
+  uploadAttachment: route({
+    id: 'uploadAttachment',
+    method: 'post',
+    path: '/api/attachments',
+    summary: 'Upload one file (raw body, name in ?name=); visitor token or operator session + CSRF',
+    tag: 'conversations',
+    auth: 'public-cors',
+    query: att.uploadAttachmentQuery,
+    responses: { 201: att.attachmentResponse },
+    errors: [400, 401, 403, 413, 415],
+  }),
+  downloadAttachment: route({
+    id: 'downloadAttachment',
+    method: 'get',
+    path: '/api/attachments/:id',
+    summary:
+      "Download a file: the conversation's visitor (token or signed link) or its workspace's operators",
+    tag: 'conversations',
+    auth: 'public-cors',
+    query: att.signedDownloadQuery,
+    responses: { 200: undefined },
+    errors: [401, 404],
+  }),
+  attachmentLink: route({
+    id: 'attachmentLink',
+    method: 'get',
+    path: '/api/attachments/:id/link',
+    summary: 'A short-lived signed download link for the visitor (browsers cannot send a token on a link)',
+    tag: 'conversations',
+    auth: 'visitor',
+    responses: { 200: att.attachmentLinkResponse },
     errors: [404],
   }),
   openapi: route({
@@ -325,6 +391,10 @@ export const routes = {
     auth: 'public',
     responses: { 200: undefined },
   }),
+  // callback requests (issue 5, item 2): entries and schemas in routes/callbacks-routes.ts
+  ...callbackRoutes,
+  ...formRoutes,
+  ...teamRoutes,
 } as const
 
 export type RouteId = keyof typeof routes

@@ -5,8 +5,17 @@
  */
 import { z } from 'zod'
 import { lineSettingsPatchSchema, lineSettingsSchema } from '../line-settings/index.ts'
-import { LIMITS, wireConversation, wireMessage, wireNote, wireRating } from '../protocol/messages.ts'
-import { widgetSettingsSchema } from '../widgets/index.ts'
+import {
+  attachmentIds,
+  bodyOrFiles,
+  LIMITS,
+  wireConversation,
+  wireMessage,
+  wireNote,
+  wireRating,
+} from '../protocol/messages.ts'
+import { widgetConfigExtras, widgetConfigQuery as widgetConfigQuerySchema } from '../widgets/config-schema.ts'
+import { widgetSettingsPatchSchema, widgetSettingsSchema } from '../widgets/settings-schema.ts'
 
 const id = z.string().min(1).max(64)
 const timestamp = z.number().int().describe('Milliseconds since the Unix epoch')
@@ -33,6 +42,8 @@ export const errorResponse = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.unknown()).optional(),
+    /** Form submissions (issue 5 item 3): field key → message. */
+    fields: z.record(z.string(), z.string()).optional(),
   }),
 })
 
@@ -76,6 +87,9 @@ export const visitorContext = z.object({
   timeZone: z.string().max(64).optional(),
   device: z.enum(['phone', 'tablet', 'desktop']).optional(),
   userAgent: z.string().max(512).optional(),
+  // Issue 5, item 7: an explicit language the page chose for the visitor (as `?lang=` does for the
+  // widget config); the server's default auto-replies use it over the widget setting and `language`.
+  locale: z.enum(['en', 'ru', 'pl']).optional(),
 })
 
 export const visitor = z.object({
@@ -183,14 +197,18 @@ export const quickAnswer = z.object({
 export const quickAnswerResponse = z.object({ quickAnswer })
 export const quickAnswerListResponse = z.object({ quickAnswers: z.array(quickAnswer) })
 
-export const sendMessageBody = z.object({
-  clientId: z
-    .string()
-    .min(1)
-    .max(LIMITS.maxClientIdChars)
-    .describe('Client-chosen id; resends are idempotent'),
-  body: z.string().trim().min(1).max(LIMITS.maxBodyChars),
-})
+export const sendMessageBody = z
+  .object({
+    clientId: z
+      .string()
+      .min(1)
+      .max(LIMITS.maxClientIdChars)
+      .describe('Client-chosen id; resends are idempotent'),
+    // issue 5, item 4: may be empty when files are attached
+    body: z.string().trim().max(LIMITS.maxBodyChars),
+    attachments: attachmentIds.optional().describe('Ids of your own uploads (POST /api/attachments)'),
+  })
+  .refine(bodyOrFiles, { message: 'Write a message or attach a file', path: ['body'] })
 
 export const sendMessageResponse = z.object({ message: wireMessage, duplicate: z.boolean() })
 
@@ -206,7 +224,10 @@ export const widgetConfigResponse = z.object({
   settings: widgetSettingsSchema,
   publicUrl: z.string(),
   wsUrl: z.string().describe('WebSocket endpoint for visitors'),
+  // Issue 5 (contract C5): texts of the visitor's locale, the line's state, derived appearance.
+  ...widgetConfigExtras,
 })
+export const widgetConfigQuery = widgetConfigQuerySchema
 
 export const createVisitorBody = z.object({ widgetId: id, context: visitorContext.optional() })
 
@@ -225,6 +246,16 @@ export const patchVisitorBody = z.object({
     .nullable()
     .optional(),
   context: visitorContext.optional(),
+  // issue 6 item 1: `Openline('identify', { id, userHash })` — the business's own user id
+  // (the widget turns a number into a string); null clears it. See server/identity/user-hash.ts.
+  id: z.string().trim().min(1).max(128).nullable().optional(),
+  userHash: z
+    .string()
+    .trim()
+    .max(128)
+    .nullable()
+    .optional()
+    .describe('hex HMAC-SHA256 of id with the identity secret'),
 })
 
 export const visitorResponse = z.object({ visitor })
@@ -272,6 +303,13 @@ export const createWidgetBody = z.object({
   allowedOrigins: z.array(origin).max(50).optional(),
 })
 export const widgetResponse = z.object({ widget })
+/** PATCH /api/admin/widgets/:id (issue 5). */
+export const updateWidgetBody = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  settings: widgetSettingsPatchSchema
+    .optional()
+    .describe('Fields given replace the stored ones; channels, displayRules and texts merge; null resets'),
+})
 export const widgetListResponse = z.object({ widgets: z.array(widget) })
 
 export const widgetSnippetResponse = z.object({

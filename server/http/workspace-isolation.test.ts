@@ -41,7 +41,36 @@ async function seedB() {
     text: 'B-quick-answer-text',
     now: 1,
   })
-  return { ...created, ...conversation, extraLine, quickAnswer }
+  const crmConnection = await h.store.createCrmConnection({
+    workspaceId: created.workspace.id,
+    name: 'B-crm-connection-name',
+    connection: { kind: 'bitrix24', webhookUrl: 'https://b24.example.test/rest/1/b-crm-token/' },
+    now: 1,
+  })
+  // issue 5 item 3: a form and one submission of B
+  const form = await h.store.createForm({
+    workspaceId: created.workspace.id,
+    name: 'B-form-name',
+    definition: {
+      version: 1,
+      sections: [{ key: 's', fields: [{ key: 'q', type: 'text', label: 'B-form-label' }] }],
+    },
+    enabled: false,
+    now: 1,
+  })
+  const formSubmission = await h.store.createFormSubmission({
+    workspaceId: created.workspace.id,
+    formId: form.id,
+    formName: 'B-form-name',
+    fields: [{ key: 'q', type: 'text', label: 'B-form-label' }],
+    values: { q: 'B-form-answer' },
+    visitorId: null,
+    widgetId: null,
+    pageUrl: null,
+    utm: null,
+    now: 1,
+  })
+  return { ...created, ...conversation, extraLine, quickAnswer, crmConnection, form, formSubmission }
 }
 
 /** A body for each route that takes one, pointing at B wherever the body can name something. */
@@ -61,9 +90,26 @@ function sampleBody(id: RouteId): unknown {
     },
     createWidget: { lineId: b.line.id, name: 'Widget on B line' },
     updateLine: { name: 'A renames B?', settings: { routing: { queue: [b.operator.id] } } },
+    updateWidget: { name: 'A renames B?', settings: { color: '#000000' } },
     createQuickAnswer: { scope: 'workspace', shortcut: '/iso', title: 'A answer', text: 'for A only' },
     updateQuickAnswer: { title: 'A renames B?', text: 'A rewrites B?' },
+    createCrmConnection: {
+      name: 'A crm',
+      settings: { kind: 'bitrix24', webhookUrl: 'https://a.example.test/rest/1/tok/' },
+    },
+    updateCrmConnection: { name: 'A renames B?', userMap: { [b.operator.id]: '1' } },
+    // issue 5 item 3: web forms
+    createForm: { name: 'A form', definition: { version: 1, sections: [{ key: 's', fields: [] }] } },
+    replaceForm: { name: 'A renames B?', definition: { version: 1, sections: [{ key: 's', fields: [] }] } },
   }
+  // issue 5, item 2: callback requests
+  Object.assign(samples, {
+    assignCallback: { operatorId: b.operator.id },
+    callbackOutcome: { outcome: 'called' },
+    rescheduleCallback: { dueAt: Date.UTC(2030, 0, 1) },
+  })
+  // issue 6, item 1: the widget identity secret
+  Object.assign(samples, { setWidgetIdentitySecret: { secret: 'a-writes-b-secret-0123456789abcdef' } })
   if (!(id in samples)) throw new Error(`Add a sample body for route ${id} to workspace-isolation.test.ts`)
   return { ...(samples[id] as object), workspaceId: b.workspace.id }
 }
@@ -92,6 +138,14 @@ beforeAll(async () => {
     'B-quick-answer-title',
     'B-quick-answer-text',
     'b-visitor@example.test',
+    b.crmConnection.id,
+    'B-crm-connection-name',
+    'b-crm-token',
+    b.form.id,
+    b.formSubmission.id,
+    'B-form-name',
+    'B-form-label',
+    'B-form-answer',
   )
 })
 afterAll(async () => {
@@ -113,6 +167,9 @@ describe('workspace isolation', () => {
       const candidates = [
         b.conversationId,
         b.quickAnswer.id,
+        b.crmConnection.id,
+        b.form.id,
+        b.formSubmission.id,
         b.visitorId,
         b.widget.id,
         b.line.id,

@@ -11,5 +11,6 @@ export {
   lineSettingsPatchSchema,
   lineSettingsSchema,
 } from './line-settings-schema.ts'
+export { lineOffHoursMode, type OffHoursMode, offHoursMode } from './off-hours-mode.ts'
 export { queueIssues } from './queue-issues.ts'
 export { readFieldByField, readLineSettings } from './read-line-settings.ts'

@@ -10,3 +10,5 @@ export {
 export { lineRoutingSettings } from './line-settings.ts'
 export { type LineSnapshot, staleOfferConversations, toRoutingState } from './line-state.ts'
 export { type LoadedLine, loadLine } from './load-line.ts'
+export { reopenableConversation, withinReopenWindow } from './reopen.ts'
+export { openOffersOf, queuePositionsOf, type ResumeSubject, resumeFrames } from './resume-frames.ts'

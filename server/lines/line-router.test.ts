@@ -151,7 +151,8 @@ describe('line router', () => {
     await h.store.updateConversation(h.workspaceId, old.id, {
       assigneeId: boris,
       status: 'closed',
-      closedAt: Date.now(),
+      // Closed yesterday too: past the reopen window, so the visitor's message starts a new chat.
+      closedAt: Date.now() - 82_800_000,
       now: Date.now(),
     })
     const conversationId = await firstMessage(visitor)

@@ -42,6 +42,11 @@ export interface LineRouterDeps {
 export interface LineRouter extends Routing {
   kick(workspaceId: string, lineId: string): void
   kickWorkspace(workspaceId: string): void
+  /**
+   * Start-up sweep: routes every line that has someone waiting, once. Offers and wake timers do
+   * not survive a restart, and a queue must not wait for the next event to move again.
+   */
+  sweep(): Promise<void>
   /** Resolves when no pass is running or queued on this node (tests). */
   idle(): Promise<void>
   close(): Promise<void>
@@ -210,9 +215,16 @@ export function createLineRouter(deps: LineRouterDeps): LineRouter {
     throw new ChatError('conversation_taken', 'Another operator already took this conversation')
   }
 
+  async function sweep(): Promise<void> {
+    const lines = await store.listLinesWithWaitingConversations()
+    for (const { workspaceId, lineId } of lines) kick(workspaceId, lineId)
+    log('info', 'routing: start-up sweep', { lines: lines.length })
+  }
+
   return {
     kick,
     kickWorkspace,
+    sweep,
 
     conversationChanged(conversation) {
       kick(conversation.workspaceId, conversation.lineId)

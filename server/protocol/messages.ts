@@ -25,15 +25,39 @@ const clientId = z.string().min(1).max(LIMITS.maxClientIdChars)
 const entityId = z.string().min(1).max(64)
 const seq = z.number().int().nonnegative()
 
+// ---------------------------------------------------------------- attachments (issue 5, item 4)
+
+/** Most files one message may carry. */
+export const MAX_MESSAGE_ATTACHMENTS = 10
+/** Ids of the author's own uploads (POST /api/attachments); see docs/attachments.md. */
+export const attachmentIds = z.array(entityId).max(MAX_MESSAGE_ATTACHMENTS)
+/** A file a message carries: public metadata only; the bytes are at GET /api/attachments/:id. */
+export const wireAttachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  contentType: z.string(),
+})
+export type WireAttachment = z.infer<typeof wireAttachment>
+/** A message may be files alone: the body may then be empty. */
+export const bodyOrFiles = (m: { body: string; attachments?: string[] | undefined }) =>
+  m.body.length > 0 || (m.attachments?.length ?? 0) > 0
+
+// ---------------------------------------------------------------- end attachments
+
 // ---------------------------------------------------------------- client → server
 
-export const messageSendFrame = z.object({
-  type: z.literal('message.send'),
-  id: clientId,
-  /** Visitors may omit it: the server uses the visitor's open conversation or starts one. */
-  conversationId: entityId.optional(),
-  body: z.string().trim().min(1).max(LIMITS.maxBodyChars),
-})
+export const messageSendFrame = z
+  .object({
+    type: z.literal('message.send'),
+    id: clientId,
+    /** Visitors may omit it: the server uses the visitor's open conversation or starts one. */
+    conversationId: entityId.optional(),
+    // issue 5, item 4: empty only when files are attached
+    body: z.string().trim().max(LIMITS.maxBodyChars),
+    attachments: attachmentIds.optional(),
+  })
+  .refine(bodyOrFiles, { message: 'Write a message or attach a file', path: ['body'] })
 
 export const conversationSyncFrame = z.object({
   type: z.literal('conversation.sync'),
@@ -157,6 +181,10 @@ export const wireMessage = z.object({
   body: z.string(),
   /** Milliseconds since the Unix epoch, server clock. */
   createdAt: z.number().int(),
+  /** Issue "Open lines": a system message the visitor can act on (`callback`: open the callback form). */
+  action: z.enum(['callback']).optional(),
+  /** issue 5, item 4: files the message carries; absent when none. */
+  attachments: z.array(wireAttachment).optional(),
 })
 export type WireMessage = z.infer<typeof wireMessage>
 
@@ -321,6 +349,44 @@ export const noteCreatedFrame = z.object({
   note: wireNote,
 })
 
+// ---------------------------------------------------------------- callbacks (issue 5, item 2)
+
+export const callbackStatus = z.enum(['new', 'assigned', 'called', 'no_answer'])
+
+/** A callback request as operators see it (docs/callbacks.md). */
+export const wireCallback = z.object({
+  id: z.string(),
+  lineId: z.string(),
+  widgetId: z.string(),
+  visitorId: z.string(),
+  name: z.string(),
+  /** E.164. */
+  phone: z.string(),
+  topic: z.string().nullable(),
+  preferred: z.enum(['asap', 'slot']),
+  /** When to call, ms epoch. */
+  dueAt: z.number().int(),
+  status: callbackStatus,
+  assigneeId: z.string().nullable(),
+  consentText: z.string().nullable(),
+  consentAt: z.number().int().nullable(),
+  locale: z.string().nullable(),
+  visitorTimeZone: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** Issue 5 item 3: answers to the widget's extra callback fields, label → answer text. */
+  extra: z.record(z.string(), z.string()).optional(),
+})
+export type WireCallback = z.infer<typeof wireCallback>
+
+/** To operators: a visitor asked for a callback. */
+export const callbackCreatedFrame = z.object({ type: z.literal('callback.created'), callback: wireCallback })
+
+/** To operators: a callback was assigned, called, missed or rescheduled. */
+export const callbackUpdatedFrame = z.object({ type: z.literal('callback.updated'), callback: wireCallback })
+
+// ---------------------------------------------------------------- end callbacks
+
 export const serverFrame = z.discriminatedUnion('type', [
   sessionReadyFrame,
   frameAckFrame,
@@ -335,6 +401,9 @@ export const serverFrame = z.discriminatedUnion('type', [
   offerWithdrawnFrame,
   queuePositionFrame,
   noteCreatedFrame,
+  // issue 5, item 2
+  callbackCreatedFrame,
+  callbackUpdatedFrame,
 ])
 export type ServerFrame = z.infer<typeof serverFrame>
 export type ServerFrameType = ServerFrame['type']

@@ -3,6 +3,16 @@
  * PostgreSQL (issue "Server core"): ids are text, JSON is kept as text, times and sequence
  * numbers are bigint (pg returns int8 as JS numbers through the pool's type parser).
  */
+// issue 6: the CRM outbox's tables live with the feature
+
+// issue 5, item 4: attachments (server/store/attachment-types.ts)
+import type { AttachmentsTable } from './attachment-types.ts'
+import type { FormSubmissionsTable, FormsTable } from './form-types.ts'
+// issue 5, item 2: callback requests (server/store/kysely-store/callbacks.ts)
+import type { CallbackEventsTable, CallbacksTable } from './kysely-store/callbacks.ts'
+import type { CrmContactLinksTable, CrmDeliveriesTable, OutboxEventsTable } from './outbox-types.ts'
+import type { WidgetIdentitySecretsTable } from './visitor-identity-types.ts'
+
 export interface SettingsTable {
   key: string
   value: string
@@ -54,6 +64,8 @@ export interface VisitorsTable {
   context: string
   created_at: number
   last_seen_at: number
+  /** issue 6 item 1: the business's own user id from `Openline('identify', { id })` (migration 0010). */
+  external_id?: string | null
 }
 
 export interface ConversationsTable {
@@ -148,6 +160,8 @@ export interface MessagesTable {
   author_avatar_url: string | null
   body: string
   created_at: number
+  /** issue 5, item 4: JSON array of AttachmentRef, null when none (migration 0009). */
+  attachments?: string | null
 }
 
 export interface ConversationEventsTable {
@@ -170,6 +184,20 @@ export interface SessionsTable {
   expires_at: number
 }
 
+/** Migration 0006 (issue "Leads to CRM", items 5 and 6): JSON columns, `enabled` as 0/1. */
+export interface CrmConnectionsTable {
+  id: string
+  workspace_id: string
+  name: string
+  kind: string
+  enabled: number
+  connection: string
+  field_map: string
+  user_map: string
+  created_at: number
+  updated_at: number
+}
+
 export interface Database {
   settings: SettingsTable
   workspaces: WorkspacesTable
@@ -186,4 +214,19 @@ export interface Database {
   conversation_notes: ConversationNotesTable
   conversation_participants: ConversationParticipantsTable
   quick_answers: QuickAnswersTable
+  crm_connections: CrmConnectionsTable
+  // issue 6: the CRM outbox (server/store/outbox-types.ts)
+  outbox_events: OutboxEventsTable
+  crm_deliveries: CrmDeliveriesTable
+  crm_contact_links: CrmContactLinksTable
+  // issue 5, item 2: callback requests
+  callbacks: CallbacksTable
+  callback_events: CallbackEventsTable
+  // issue 5, item 4: attachments
+  attachments: AttachmentsTable
+  // issue 5, item 3: web forms (server/store/form-types.ts)
+  forms: FormsTable
+  form_submissions: FormSubmissionsTable
+  // issue 6, item 1: identified visitors (server/store/visitor-identity-types.ts)
+  widget_identity_secrets: WidgetIdentitySecretsTable
 }

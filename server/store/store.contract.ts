@@ -1,12 +1,22 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { accountsContract } from './contract/accounts.ts'
+import { attachmentsContract } from './contract/attachments.ts'
+import { callbacksContract } from './contract/callbacks.ts'
 import { catalogContract } from './contract/catalog.ts'
 import { conversationsContract } from './contract/conversations.ts'
+import { crmConnectionsContract } from './contract/crm-connections.ts'
+import { formsContract } from './contract/forms.ts'
 import { lifecycleContract } from './contract/lifecycle.ts'
+import { lineSweepContract } from './contract/line-sweep.ts'
 import { lineUpdatesContract } from './contract/line-updates.ts'
 import { messagesContract } from './contract/messages.ts'
+// issue 6: the CRM outbox
+import { outboxContract } from './contract/outbox.ts'
 import { routingContract } from './contract/routing.ts'
 import { teamworkContract } from './contract/teamwork.ts'
+// issue 6, item 1: identified visitors
+import { visitorIdentityContract } from './contract/visitor-identity.ts'
+import { widgetUpdateContract } from './contract/widget-update.ts'
 import type { Store } from './types.ts'
 
 export interface StoreUnderTest {
@@ -42,6 +52,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe('messages', () => messagesContract(getStore))
     describe('routing: assignment, presence and offers', () => routingContract(getStore))
     describe('line updates', () => lineUpdatesContract(getStore))
+    describe('start-up routing sweep', () => lineSweepContract(getStore))
     describe('teamwork, rating and KPIs', () => teamworkContract(getStore))
+    describe('CRM outbox', () => outboxContract(getStore))
+    describe('widget updates', () => widgetUpdateContract(getStore))
+    describe('CRM connections', () => crmConnectionsContract(getStore))
+    describe('web forms', () => formsContract(getStore))
+    describe('callback requests', () => callbacksContract(getStore))
+    describe('attachments (issue 5, item 4)', () => attachmentsContract(getStore))
+    describe('identified visitors (issue 6, item 1)', () => visitorIdentityContract(getStore))
   })
 }

@@ -11,6 +11,14 @@
  * Times are integers: milliseconds since the Unix epoch.
  */
 import type { AuthorKind, ConversationStatus } from '../protocol/messages.ts'
+import type { AttachmentRef, AttachmentStore } from './attachment-types.ts'
+import type { CallbackStore } from './callback-types.ts'
+import type { CrmConnectionStore } from './crm-connection-types.ts'
+import type { FormStore } from './form-types.ts'
+import type { LineSweepStore } from './line-sweep-types.ts'
+import type { OutboxStore } from './outbox-types.ts'
+import type { VisitorIdentityStore } from './visitor-identity-types.ts'
+import type { WidgetUpdateStore } from './widget-update-types.ts'
 
 export type JsonObject = { [key: string]: unknown }
 
@@ -68,6 +76,11 @@ export interface Visitor {
   context: JsonObject
   createdAt: number
   lastSeenAt: number
+  /**
+   * issue 6 item 1: the business's own user id from `Openline('identify', { id })`; recognises the
+   * client across chat, callback and form. Null when not identified (or not verified, see docs/embed.md).
+   */
+  externalId: string | null
 }
 
 export interface Conversation {
@@ -139,6 +152,8 @@ export interface Message {
   authorAvatarUrl: string | null
   body: string
   createdAt: number
+  /** Files the message carries (issue "One button, three ways", item 4); absent when none. */
+  attachments?: AttachmentRef[]
 }
 
 export interface ConversationEvent {
@@ -308,6 +323,8 @@ export interface VisitorPatch {
   phone?: string | null
   context?: JsonObject
   lastSeenAt?: number
+  /** issue 6 item 1: the identified id (null clears it). */
+  externalId?: string | null
 }
 
 export interface NewConversation {
@@ -330,6 +347,12 @@ export interface NewMessage {
   authorAvatarUrl?: string | null
   body: string
   now: number
+  /**
+   * Uploads to carry (issue "One button, three ways", item 4): each must be the same author's, in
+   * the same workspace, and not carried by another message yet; else StoreError('not_found') and
+   * nothing is written.
+   */
+  attachmentIds?: string[]
 }
 
 export interface AppendResult {
@@ -375,7 +398,15 @@ export class StoreError extends Error {
   }
 }
 
-export interface Store {
+export interface Store
+  extends OutboxStore,
+    CrmConnectionStore,
+    WidgetUpdateStore,
+    CallbackStore,
+    AttachmentStore,
+    LineSweepStore,
+    FormStore,
+    VisitorIdentityStore {
   readonly dialect: 'sqlite' | 'postgres'
   /** Runs pending migrations; safe to call on every start and from several nodes at once. */
   migrate(): Promise<void>

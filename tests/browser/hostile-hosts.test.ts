@@ -9,6 +9,7 @@ import { renderExternalSnippet, renderSnippet } from '../../embed-snippet/index.
 import { hasChromium, launchBrowser } from '../support/browser.ts'
 import { type HostSite, startHostSite } from '../support/host-site.ts'
 import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { createTestWidget } from '../support/widget-fixtures.ts'
 import { openWidget, sendFromWidget, widgetMessage } from '../support/widget-page.ts'
 
 const RESETS = `<style>
@@ -43,10 +44,41 @@ describe.skipIf(!hasChromium)('the widget on hostile host pages', () => {
   let server: TestServer
   let site: HostSite
   let browser: Browser
+  let panelsWidgetId: string
 
   beforeAll(async () => {
     server = await startTestServer()
     const options = { publicUrl: server.url, widgetId: server.demo.widgetId }
+    // Issue 5: the callback and form panels post JSON too (the widget's own encoder, never the page's).
+    const { workspaceId } = (await server.store.findWidget(server.demo.widgetId))!
+    const form = await server.store.createForm({
+      workspaceId,
+      name: 'Hostile',
+      enabled: true,
+      now: Date.now(),
+      definition: {
+        version: 1,
+        sections: [
+          {
+            key: 's',
+            fields: [
+              {
+                key: 'topics',
+                type: 'checkboxes',
+                label: 'Topics',
+                options: [
+                  { value: 'a', label: 'Alpha' },
+                  { value: 'b', label: 'Beta' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    })
+    panelsWidgetId = await createTestWidget(server, {
+      channels: { enabled: ['callback', 'form'], formId: form.id },
+    })
     const openline = server.url
     const csp = [
       "default-src 'none'",
@@ -59,6 +91,9 @@ describe.skipIf(!hasChromium)('the widget on hostile host pages', () => {
     site = await startHostSite({
       '/resets': { html: page(RESETS, renderSnippet(options)) },
       '/patched': { html: page(PATCHES, renderSnippet(options)) },
+      '/patched-panels': {
+        html: page(PATCHES, renderSnippet({ publicUrl: server.url, widgetId: panelsWidgetId })),
+      },
       '/csp': { html: page('', renderExternalSnippet(options)), headers: { 'content-security-policy': csp } },
       '/plain': { html: page('', renderSnippet(options)) },
     })
@@ -114,6 +149,29 @@ describe.skipIf(!hasChromium)('the widget on hostile host pages', () => {
     const stored = await Promise.all(conversations.map((c) => server.store.listMessages(workspaceId, c.id)))
     const bodies = stored.flat().map((m) => m.body)
     expect(bodies).toContain('Hello despite the patches')
+    expect(errors).toEqual([])
+  })
+
+  it('sends callback requests and forms intact under patched JSON.stringify and Array#toJSON', async () => {
+    const { page: p, errors } = await visit('/patched-panels')
+    await p.getByTestId('openline-launcher').click()
+    await p.getByRole('button', { name: 'Request a call back' }).click()
+    await p.getByLabel('Your name').fill('Anna "quoted" Nowak')
+    await p.getByLabel('Phone number').fill('+48 601 234 567')
+    await p.getByRole('button', { name: 'Call me back' }).click()
+    await p.getByText(/^Thank you! We will call you/).waitFor()
+    await p.getByRole('button', { name: 'Back' }).click()
+    await p.getByRole('button', { name: 'Send us a message' }).click()
+    await p.getByLabel('Alpha').check()
+    await p.getByLabel('Beta').check()
+    await p.getByRole('button', { name: 'Send' }).click()
+    await p.getByText('Thank you! We have received your message.').waitFor()
+    const { workspaceId } = (await server.store.findWidget(panelsWidgetId))!
+    expect(await server.store.listCallbacks(workspaceId)).toMatchObject([
+      { name: 'Anna "quoted" Nowak', phone: '+48601234567' },
+    ])
+    const [submission] = await server.store.listFormSubmissions(workspaceId, { limit: 5 })
+    expect(submission?.values).toEqual({ topics: ['a', 'b'] })
     expect(errors).toEqual([])
   })
 

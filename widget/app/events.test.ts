@@ -29,7 +29,7 @@ describe('createEmitter', () => {
   it('says what it expected for an unknown event or a missing callback', () => {
     const emitter = createEmitter()
     expect(() => emitter.on('opened', () => {})).toThrow(
-      /expects an event \(ready, open, close, message, unread\)/,
+      /expects an event \(ready, open, close, message, unread, lead\)/,
     )
     expect(() => emitter.on('open', 'nope')).toThrow(/and a function/)
   })

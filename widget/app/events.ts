@@ -28,18 +28,27 @@ export function createEmitter(): Emitter {
   }
 }
 
-const TRAITS = ['name', 'email', 'phone'] as const
+const TRAITS = ['name', 'email', 'phone', 'userHash'] as const
 
-/** `Openline('identify', { name, email, phone })`: strings (or null to clear), nothing else. */
+/**
+ * `Openline('identify', { id, name, email, phone, userHash })`: strings (or null to clear), nothing
+ * else; `id` is the site's own user id (issue 6 item 1) — at most 128 characters, a number becomes
+ * a string. `userHash`: its HMAC where the widget has an identity secret (docs/embed.md).
+ */
 export function readTraits(value: unknown): VisitorTraits {
-  const input = value as Record<string, unknown> | null
+  const input = { ...(value as Record<string, unknown>) }
+  let id = input.id
+  if (typeof id === 'number' && Number.isFinite(id)) input.id = id = String(id)
+  if (id !== undefined && id !== null && (typeof id !== 'string' || !id.trim() || id.length > 128)) {
+    throw new Error(`Openline: "identify" expects id as a string of 1-128 characters or a number, got ${id}`)
+  }
   const ok =
-    typeof input === 'object' &&
-    input !== null &&
+    typeof value === 'object' &&
+    value !== null &&
     Object.keys(input).every((key) => {
       const v = input[key]
-      return TRAITS.includes(key as 'name') && (v === null || typeof v === 'string')
+      return key === 'id' || (TRAITS.includes(key as 'name') && (v === null || typeof v === 'string'))
     })
-  if (!ok) throw new Error('Openline: "identify" expects an object with name, email and/or phone strings')
+  if (!ok) throw new Error('Openline: "identify" expects an object with id, name, email and/or phone strings')
   return input as VisitorTraits
 }

@@ -5,27 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { WidgetConfig, WidgetEvent } from '../host-contract.ts'
 import { connectedTestChat } from '../realtime/test-chat.ts'
 import { wireMessage } from '../realtime/test-doubles.ts'
+import { testConfig } from './test-config.ts'
 import { mountWidget, type RootHost } from './widget-root.tsx'
 
-const config: WidgetConfig = {
-  widgetId: 'w1',
-  lineId: 'l1',
-  name: 'Acme',
-  publicSlug: 'acme',
-  publicUrl: 'https://chat.example',
-  wsUrl: 'wss://chat.example/ws',
-  settings: {
-    color: '#1f6feb',
-    position: 'bottom-right',
-    title: 'Acme support',
-    greeting: 'Hi!',
-    launcherLabel: 'Chat',
-    showOperatorAvatar: true,
-    theme: 'auto',
-  },
-}
+const config: WidgetConfig = testConfig({ title: 'Acme support', greeting: 'Hi!' })
 
-function fakeHost() {
+function fakeHost(hostConfig: WidgetConfig = config) {
   const launcher = document.createElement('button')
   launcher.textContent = 'Chat'
   const mount = document.createElement('div')
@@ -33,17 +18,19 @@ function fakeHost() {
   const badge: number[] = []
   const expanded: boolean[] = []
   const events: [WidgetEvent, unknown][] = []
+  const labels: [string, string][] = []
   const host: RootHost = {
     baseUrl: 'https://chat.example/',
-    config,
+    config: hostConfig,
     mount,
     launcher,
     setUnread: (n) => badge.push(n),
+    setLabel: (text, aria) => labels.push([text, aria]),
     setExpanded: (open) => expanded.push(open),
     emit: (event, data) => events.push([event, data]),
     activeElement: () => document.activeElement,
   }
-  return { host, launcher, mount, badge, expanded, events }
+  return { host, launcher, mount, badge, expanded, events, labels }
 }
 
 /** Mounted inside act() so the first render's effects (the store subscription) have run. */

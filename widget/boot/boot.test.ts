@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testConfig } from '../app/test-config.ts'
 import type { WidgetApp, WidgetConfig, WidgetHost } from '../host-contract.ts'
 import { settle } from '../realtime/test-doubles.ts'
 import { type BootEnv, boot, type OpenlineFunction } from './boot.ts'
 
-const config: WidgetConfig = {
-  widgetId: 'w1',
-  lineId: 'l1',
-  name: 'Acme',
-  publicSlug: 'acme',
-  publicUrl: 'https://chat.example',
-  wsUrl: 'wss://chat.example/ws',
-  settings: {
-    color: '#ffcc00',
-    position: 'bottom-left',
-    title: 'Acme',
-    greeting: 'Hi',
-    launcherLabel: 'Talk to us',
-    showOperatorAvatar: true,
-    theme: 'auto',
-  },
-}
+const config: WidgetConfig = testConfig({
+  color: '#ffcc00',
+  position: 'bottom-left',
+  launcherLabel: 'Talk to us',
+})
 
 /** What the inline snippet leaves behind before the loader arrives. */
 function snippetStub(...calls: unknown[][]): OpenlineFunction {
@@ -52,11 +41,17 @@ function setup(stub?: OpenlineFunction) {
     toggle: () => calls.push(['toggle']),
     on: (event) => calls.push(['on', event]),
     identify: async (traits) => void calls.push(['identify', traits]),
+    show: (channel) => calls.push(['show', channel]),
+    prefill: (values) => calls.push(['prefill', values]),
+    setLocale: async (code) => void calls.push(['setLocale', code]),
+    page: (url) => calls.push(['page', url]),
   }
   const env: BootEnv = {
     window: win,
     document,
     scriptUrl: 'https://chat.example/widget/loader.js',
+    locale: 'pl-PL',
+    loadRules: () => import('../rules/index.ts'),
     loadApp: async () => {
       imports++
       return {
@@ -96,7 +91,7 @@ describe('boot', () => {
     boot(t.env)
     expect(t.win.Openline?.loaded).toBe(true)
     await settle()
-    expect(t.fetched).toEqual(['https://chat.example/api/widgets/w1/config'])
+    expect(t.fetched).toEqual(['https://chat.example/api/widgets/w1/config?locale=pl-PL'])
     expect(t.calls).toEqual([['open'], ['on', 'message']])
     t.win.Openline!('identify', { name: 'Ada' })
     await settle()
@@ -168,8 +163,10 @@ describe('boot', () => {
     await settle()
     expect(t.imports()).toBe(1)
     t.host()!.setUnread(3)
+    t.host()!.setLabel('Napisz', 'Napisz (3)')
     const launcher = shadows[0]!.querySelector('button')!
-    expect(launcher.getAttribute('aria-label')).toBe('Talk to us (3 unread)')
+    expect(launcher.getAttribute('aria-label')).toBe('Napisz (3)')
+    expect(launcher.querySelector('.t')?.textContent).toBe('Napisz')
     expect(shadows[0]!.querySelector('[data-testid="openline-unread"]')?.textContent).toBe('3')
   })
 
@@ -177,7 +174,7 @@ describe('boot', () => {
     const t = setup(snippetStub(['init', { widgetId: 'w1' }], ['explode'], ['open']))
     boot(t.env)
     expect(() => t.win.Openline!('shout')).toThrow(
-      'Openline: unknown command shout; expected init,open,close,toggle,on,identify',
+      'Openline: unknown command shout; expected init,open,close,toggle,on,identify,show,prefill,setLocale,page',
     )
     // A queued mistake is reported without stopping the calls after it.
     expect(t.timeouts).toHaveLength(1)
@@ -191,7 +188,7 @@ describe('boot', () => {
     const t = setup()
     boot(t.env)
     await settle()
-    expect(t.fetched).toEqual(['https://chat.example/api/widgets/w9/config'])
+    expect(t.fetched).toEqual(['https://chat.example/api/widgets/w9/config?locale=pl-PL'])
     expect(typeof t.win.Openline).toBe('function')
   })
 
@@ -215,5 +212,73 @@ describe('boot', () => {
       'requestIdleCallback',
       'setTimeout',
     ])
+  })
+
+  it('forwards the issue-5 commands, and runs them synchronously once the app is there', async () => {
+    const t = setup(
+      snippetStub(['init', { widgetId: 'w1' }], ['show', 'callback'], ['prefill', { name: 'Ada' }]),
+    )
+    boot(t.env)
+    await settle()
+    expect(t.calls).toEqual([
+      ['show', 'callback'],
+      ['prefill', { name: 'Ada' }],
+    ])
+    t.win.Openline!('setLocale', 'ru')
+    t.win.Openline!('page', '/cart')
+    expect(t.calls.slice(2)).toEqual([
+      ['setLocale', 'ru'],
+      ['page', '/cart'],
+    ])
+  })
+
+  it('passes the colours and icon the server chose; "none" leaves the icon out', async () => {
+    const t = setup(snippetStub(['init', { widgetId: 'w1' }]))
+    t.env.fetch = async () => ({
+      ok: true,
+      status: 200,
+      json: async () => testConfig({ launcherIcon: 'none' }),
+    })
+    boot(t.env)
+    await settle()
+    const host = document.querySelector('openline-widget') as HTMLElement
+    expect(host.style.getPropertyValue('--ol-on-color')).toBe('#ffffff')
+    expect(shadows[0]!.querySelector('svg')).toBeNull()
+    expect(shadows[0]!.querySelector('.t')?.textContent).toBe('Chat')
+  })
+
+  it('with display rules, shows nothing until the rules chunk decides; the host page reaches it through page()', async () => {
+    const t = setup(snippetStub(['init', { widgetId: 'w1' }]))
+    let rulesLoaded = 0
+    const pages: string[] = []
+    const shown: boolean[] = []
+    t.env.fetch = async () => ({
+      ok: true,
+      status: 200,
+      json: async () => testConfig({ displayRules: { exclude: ['/secret'] } }),
+    })
+    t.env.loadRules = async () => {
+      rulesLoaded++
+      return {
+        startRules: (h) => {
+          expect(h.root.isConnected).toBe(false)
+          return (url) => {
+            pages.push(url)
+            h.show(!url.endsWith('/secret'))
+            shown.push(!url.endsWith('/secret'))
+          }
+        },
+      }
+    }
+    boot(t.env)
+    await settle()
+    expect(rulesLoaded).toBe(1)
+    expect(pages).toEqual([document.URL])
+    const host = document.querySelector('openline-widget') as HTMLElement
+    expect(host.style.getPropertyValue('display')).toBe('block')
+    t.idle[0]!()
+    await settle()
+    t.host()!.page('https://shop.example/secret')
+    expect(host.style.getPropertyValue('display')).toBe('none')
   })
 })

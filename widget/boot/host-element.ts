@@ -31,18 +31,13 @@ export function createHostElement(doc: Document, vars: Record<string, string>): 
   for (const name of Object.keys(box)) host.style.setProperty(name, box[name]!, 'important')
   const shadow = host.attachShadow({ mode: 'open' })
   const sheets: CSSStyleSheet[] = []
+  // Constructable stylesheets pass a CSP without 'unsafe-inline'. Every browser the widget targets has
+  // them (Safari since 16.4): the panel chunks adopt theirs the same way.
   const adoptStyles = (css: string) => {
-    // Constructable stylesheets pass a CSP without 'unsafe-inline'; <style> is the fallback for old browsers.
-    if (shadow.adoptedStyleSheets) {
-      const sheet = new CSSStyleSheet()
-      sheet.replaceSync(css)
-      sheets.push(sheet)
-      shadow.adoptedStyleSheets = sheets
-    } else {
-      const style = doc.createElement('style')
-      style.textContent = css
-      shadow.append(style)
-    }
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    sheets.push(sheet)
+    shadow.adoptedStyleSheets = sheets
   }
   adoptStyles(launcherCss)
   const root = doc.createElement('div')

@@ -1,7 +1,7 @@
 /**
  * Makes the widget immune to a host page that replaced `window.Promise` (old polyfills, zone-style
- * wrappers, or worse): every bare `Promise` in the widget's modules — ours, Preact's and
- * idb-keyval's — is rewritten to the engine's own %Promise%, taken from an async function's result,
+ * wrappers, or worse): every bare `Promise` in the widget's modules — ours and Preact's —
+ * is rewritten to the engine's own %Promise%, taken from an async function's result,
  * which no page script can swap. Issue "Chat end to end", item 3 (hostile host pages).
  */
 import type { Plugin } from 'vite'

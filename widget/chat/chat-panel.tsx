@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { WidgetSettings } from '../../server/widgets/settings-schema.ts'
 import type { ChatController } from '../realtime/types.ts'
 import { unreadCount } from '../state/selectors.ts'
+import { openFile } from './attachments/files.ts'
 import { Composer } from './composer.tsx'
 import { CloseIcon } from './icons.tsx'
 import { MessageList } from './message-list.tsx'
@@ -17,7 +18,10 @@ import { useVisualViewport } from './use-visual-viewport.ts'
  * panel chunk never carries the contrast maths the loader already has.
  */
 export type PanelSettings = Partial<
-  Pick<WidgetSettings, 'theme' | 'position' | 'title' | 'greeting' | 'showOperatorAvatar'>
+  Pick<
+    WidgetSettings,
+    'theme' | 'position' | 'title' | 'greeting' | 'showOperatorAvatar' | 'showOperatorName'
+  >
 >
 
 export interface ChatPanelProps {
@@ -30,21 +34,38 @@ export interface ChatPanelProps {
   layout?: 'floating' | 'page'
   /** Shows the close button and lets Escape close the panel. */
   onClose?: () => void
+  /** Shows a back button (the widget's channel chooser, when several channels are on). */
+  onBack?: (() => void) | undefined
   /** Move focus into the composer on mount (the visitor just opened the chat). */
   autoFocus?: boolean
   /** Where relative avatar URLs point: the Openline server. */
   baseUrl?: string
   id?: string
+  /**
+   * Issue "Open lines": opens the callback channel (the shell's `Openline('show','callback')`). Pass
+   * it only while the callback channel is on; without it a no-answer callback offer is text only.
+   */
+  onCallback?: () => void
 }
 
+/** The panel with the built-in English texts under the given ones (the public chat page, tests). */
 export function ChatPanel(props: ChatPanelProps) {
-  const { chat, settings = {}, layout = 'floating', onClose } = props
+  const { settings = {} } = props
   const texts: ChatTexts = {
     ...defaultTexts,
     ...(settings.title && { title: settings.title }),
     ...(settings.greeting !== undefined && { greeting: settings.greeting }),
     ...props.texts,
   }
+  return <ChatPanelView {...props} texts={texts} />
+}
+
+/**
+ * The panel with every text given: the widget takes them from the config's catalog, so its bundle
+ * does not carry the English defaults too (issue "widget size").
+ */
+export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
+  const { chat, settings = {}, layout = 'floating', onClose, texts } = props
   const state = useChatState(chat)
   const visible = usePageVisible()
   const unread = unreadCount(state)
@@ -85,6 +106,11 @@ export function ChatPanel(props: ChatPanelProps) {
       data-testid="openline-panel"
     >
       <div class="ol-head">
+        {props.onBack && (
+          <button type="button" class="ol-close" aria-label={texts.back} onClick={props.onBack}>
+            ‹
+          </button>
+        )}
         <h2 class="ol-title">{texts.title}</h2>
         {onClose && (
           <button
@@ -108,10 +134,13 @@ export function ChatPanel(props: ChatPanelProps) {
         texts={texts}
         greeting={texts.greeting}
         showAvatar={settings.showOperatorAvatar ?? true}
+        showName={settings.showOperatorName ?? true}
         baseUrl={props.baseUrl}
+        onCallback={props.onCallback}
+        onFile={props.baseUrl ? (id) => openFile(props.baseUrl as string, chat, id) : undefined}
       />
       <p class="ol-typing" aria-live="polite" data-testid="openline-typing">
-        {state.typing ? texts.typing(state.typing.name) : ''}
+        {state.typing ? texts.typing(settings.showOperatorName === false ? null : state.typing.name) : ''}
       </p>
       {/* Always in the page, empty when not waiting: a live region must exist before it speaks. */}
       <p class="ol-note ol-queue" aria-live="polite" aria-atomic="true" data-testid="openline-queue">
@@ -124,7 +153,7 @@ export function ChatPanel(props: ChatPanelProps) {
           <RatingForm key={state.conversationId} chat={chat} rating={state.rating} texts={texts} />
         </>
       )}
-      <Composer chat={chat} texts={texts} autoFocus={props.autoFocus ?? false} />
+      <Composer chat={chat} texts={texts} autoFocus={props.autoFocus ?? false} baseUrl={props.baseUrl} />
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { MAX_BODY_CHARS } from '../realtime/limits.ts'
 import type { ChatController } from '../realtime/types.ts'
+import { AttachButton } from './attachments/index.ts'
 import { SendIcon } from './icons.tsx'
 import type { ChatTexts } from './texts.ts'
 
@@ -8,11 +9,13 @@ interface ComposerProps {
   chat: ChatController
   texts: ChatTexts
   autoFocus: boolean
+  /** Issue 5, item 4: the Openline server; without it there is no attach button. */
+  baseUrl?: string | undefined
 }
 
 const MAX_ROWS = 5
 
-export function Composer({ chat, texts, autoFocus }: ComposerProps) {
+export function Composer({ chat, texts, autoFocus, baseUrl }: ComposerProps) {
   const [text, setText] = useState('')
   const input = useRef<HTMLTextAreaElement>(null)
 
@@ -53,6 +56,7 @@ export function Composer({ chat, texts, autoFocus }: ComposerProps) {
           submit()
         }}
       />
+      {baseUrl && <AttachButton chat={chat} baseUrl={baseUrl} texts={texts} />}
       <button type="submit" class="ol-send" aria-label={texts.send} data-testid="openline-send">
         <SendIcon />
       </button>

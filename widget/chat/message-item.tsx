@@ -1,5 +1,6 @@
 import type { ShownStatus } from '../state/selectors.ts'
 import type { ChatMessage } from '../state/types.ts'
+import { FileLinks } from './attachments/file-links.tsx'
 import { Avatar } from './avatar.tsx'
 import { formatTime } from './format-time.ts'
 import type { ChatTexts } from './texts.ts'
@@ -12,9 +13,14 @@ interface MessageItemProps {
   showAuthor: boolean
   showAvatar: boolean
   baseUrl: string | undefined
+  /** Opens the callback form; without it an offered callback shows as text only (channel off). */
+  onCallback: (() => void) | undefined
+  /** Issue 5, item 4: starts the download of one of the message's files. */
+  onFile?: ((id: string) => void) | undefined
 }
 
-export function MessageItem({ message, status, texts, showAuthor, showAvatar, baseUrl }: MessageItemProps) {
+export function MessageItem(props: MessageItemProps) {
+  const { message, status, texts, showAuthor, showAvatar, baseUrl, onCallback } = props
   const time = (
     <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
   )
@@ -26,6 +32,16 @@ export function MessageItem({ message, status, texts, showAuthor, showAvatar, ba
           <span class="ol-sr">{texts.system}: </span>
           {message.body}
         </span>
+        {message.action === 'callback' && onCallback && (
+          <button
+            type="button"
+            class="ol-rate-send"
+            onClick={onCallback}
+            data-testid="openline-callback-offer"
+          >
+            {texts.callMeBack}
+          </button>
+        )}
         <span class="ol-meta">{time}</span>
       </li>
     )
@@ -44,6 +60,7 @@ export function MessageItem({ message, status, texts, showAuthor, showAvatar, ba
         {/* Screen readers hear who wrote each line even where the name is not repeated visually. */}
         {!showAuthor && <span class="ol-sr">{author}: </span>}
         {message.body}
+        {message.attachments && props.onFile && <FileLinks files={message.attachments} open={props.onFile} />}
       </span>
       <span class="ol-meta">
         {time}

@@ -9,13 +9,28 @@ interface MessageListProps {
   texts: ChatTexts
   greeting: string
   showAvatar: boolean
+  /** Issue 5 item 6: false shows every operator as the catalog's "Support". */
+  showName: boolean
   baseUrl: string | undefined
+  onCallback?: (() => void) | undefined
+  /** Issue 5, item 4. */
+  onFile?: ((id: string) => void) | undefined
 }
 
 /** Within this distance of the bottom the list follows new messages; further up the visitor is reading back. */
 const STICK_PX = 48
 
-export function MessageList({ state, texts, greeting, showAvatar, baseUrl }: MessageListProps) {
+export function MessageList({
+  state,
+  texts,
+  greeting,
+  showAvatar,
+  showName,
+  baseUrl,
+  onCallback,
+  onFile,
+}: MessageListProps) {
+  const messages = showName ? state.messages : state.messages.map((m) => ({ ...m, authorName: null }))
   const ref = useRef<HTMLDivElement>(null)
   const stick = useRef(true)
   const last = state.messages.at(-1)
@@ -48,8 +63,8 @@ export function MessageList({ state, texts, greeting, showAvatar, baseUrl }: Mes
         </p>
       )}
       <ol class="ol-list">
-        {state.messages.map((message, i) => {
-          const prev = state.messages[i - 1]
+        {messages.map((message, i) => {
+          const prev = messages[i - 1]
           const showAuthor =
             message.authorKind === 'operator' &&
             (prev?.authorKind !== 'operator' || prev.authorName !== message.authorName)
@@ -62,6 +77,8 @@ export function MessageList({ state, texts, greeting, showAvatar, baseUrl }: Mes
               showAuthor={showAuthor}
               showAvatar={showAvatar}
               baseUrl={baseUrl}
+              onCallback={onCallback}
+              onFile={onFile}
             />
           )
         })}

@@ -58,6 +58,7 @@ export const panelCss = `
 .ol-input{flex:1;display:block;min-height:44px;max-height:140px;padding:10px 12px;resize:none;overflow-y:auto;font-size:16px;line-height:1.4;border:1px solid var(--ol-edge);border-radius:12px;background:var(--ol-bg);color:var(--ol-fg)}
 .ol-input::placeholder{color:var(--ol-muted);opacity:1}
 .ol-send{border-radius:50%;background:var(--ol-color,#1f6feb);color:var(--ol-on-color,#fff)}
+.ol-composer{flex-wrap:wrap}.ol-attach{background:none;color:var(--ol-fg)}.ol-upload{order:-1;flex-basis:100%;margin:0;font-size:13px;color:var(--ol-muted)}.ol-file{display:block;text-decoration:underline;cursor:pointer;text-align:start}
 .ol-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (forced-colors:active){.ol-panel{border:1px solid CanvasText}.ol-bubble{border:1px solid CanvasText}.ol-thumb[aria-pressed=true]{outline:3px solid Highlight}}
 `

@@ -5,6 +5,8 @@ export interface ChatTexts {
   title: string
   greeting: string
   close: string
+  /** Back to the channel chooser (the widget with several channels). */
+  back: string
   messages: string
   composerLabel: string
   composerPlaceholder: string
@@ -19,6 +21,8 @@ export interface ChatTexts {
   queuePosition: (position: number) => string
   /** Accessible name of the list of system notices (transfers, auto-replies). */
   system: string
+  /** The button under a no-answer auto-reply that offers a callback (issue "Open lines"). */
+  callMeBack: string
   rateQuestion: string
   rateGood: string
   rateBad: string
@@ -27,12 +31,16 @@ export interface ChatTexts {
   rateSending: string
   rateThanks: string
   rateFailed: string
+  /** Issue 5, item 4: the attach button and its failure (while uploading: `status.pending`). */
+  attach: string
+  attachFailed: string
 }
 
 export const defaultTexts: ChatTexts = {
   title: 'Chat with us',
   greeting: 'Hi! Ask us anything — we usually answer within a few minutes.',
   close: 'Close chat',
+  back: 'Back',
   messages: 'Messages',
   composerLabel: 'Your message',
   composerPlaceholder: 'Write a message…',
@@ -42,9 +50,10 @@ export const defaultTexts: ChatTexts = {
   status: { pending: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not sent' },
   typing: (name) => `${name ?? 'Someone'} is typing…`,
   offline: 'You are offline. Messages will be sent when the connection is back.',
-  conversationClosed: 'This conversation was closed. Write again to start a new one.',
+  conversationClosed: 'This conversation was closed. Write again any time to continue.',
   queuePosition: (position) => `You are number ${position} in the queue`,
   system: 'Notice',
+  callMeBack: 'Call me back',
   rateQuestion: 'How did we do?',
   rateGood: 'Good answer',
   rateBad: 'Bad answer',
@@ -53,4 +62,6 @@ export const defaultTexts: ChatTexts = {
   rateSending: 'Sending…',
   rateThanks: 'Thank you',
   rateFailed: 'Your rating was not sent. Please try again.',
+  attach: 'Attach a file',
+  attachFailed: 'The file was not sent.',
 }

@@ -3,7 +3,7 @@ import { broadcastPeers } from '../state/cross-tab.ts'
 import { idbKeyValue } from '../state/idb-key-value.ts'
 import { createChat } from './chat-client.ts'
 import { idGenerator } from './ids.ts'
-import type { ChatController, ChatEventName, Network, SocketLike, Timers } from './types.ts'
+import type { ChatController, ChatEventName, Network, SocketConstructor, Timers } from './types.ts'
 import { createVisitorApi } from './visitor-api.ts'
 import { visitorContext } from './visitor-context.ts'
 
@@ -14,25 +14,6 @@ export interface BrowserChatOptions {
   /** `wsUrl` from GET /api/widgets/:id/config (or /api/public/chat/:slug). */
   wsUrl: string
   onEvent?: (name: ChatEventName, data: unknown) => void
-}
-
-class BrowserSocket implements SocketLike {
-  onopen: SocketLike['onopen'] = null
-  onmessage: SocketLike['onmessage'] = null
-  onclose: SocketLike['onclose'] = null
-  private readonly ws: WebSocket
-  constructor(url: string) {
-    this.ws = new WebSocket(url)
-    this.ws.onopen = () => this.onopen?.()
-    this.ws.onmessage = (event) => this.onmessage?.(event)
-    this.ws.onclose = (event) => this.onclose?.(event)
-  }
-  send(data: string): void {
-    this.ws.send(data)
-  }
-  close(code?: number): void {
-    this.ws.close(code)
-  }
 }
 
 const timers: Timers = {
@@ -54,14 +35,11 @@ const network: Network = {
   },
 }
 
-/** Errors the widget cannot act on still surface in the console, without breaking the host page. */
-export function reportError(error: unknown): void {
-  if (typeof globalThis.reportError === 'function') globalThis.reportError(error)
-  else
-    setTimeout(() => {
-      throw error
-    })
-}
+/**
+ * Errors the widget cannot act on still surface in the console, without breaking the host page.
+ * Every browser the widget targets has reportError (Safari since 15.4, like Array.prototype.at).
+ */
+export const reportError = (error: unknown): void => globalThis.reportError(error)
 
 export function createBrowserChat(opts: BrowserChatOptions): ChatController {
   return createChat({
@@ -74,7 +52,8 @@ export function createBrowserChat(opts: BrowserChatOptions): ChatController {
     }),
     kv: idbKeyValue(),
     peers: broadcastPeers(opts.widgetId),
-    WebSocket: BrowserSocket,
+    // The browser's own socket has the shape SocketLike describes; only its handler types are wider.
+    WebSocket: WebSocket as unknown as SocketConstructor,
     timers,
     network,
     random: Math.random,

@@ -41,6 +41,7 @@ export interface ChatClientDeps extends SocketSessionDeps {
 }
 
 export function createChat(deps: ChatClientDeps): ChatController {
+  const { timers, newId, reportError, api, peers } = deps
   const store = createStore(chatReducer, initialChatState)
   const state = store.getState
   const cleanups: (() => void)[] = []
@@ -48,7 +49,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
   let restored = false
   const early: ChatAction[] = []
   let creating = false
-  let traits: VisitorTraits | null = null
+  let traits: (VisitorTraits & { context?: VisitorContext }) | null = null
   let ready = false
   let syncFrom: number | null = null
   let syncRef: string | null = null
@@ -59,18 +60,17 @@ export function createChat(deps: ChatClientDeps): ChatController {
 
   const dispatch = (action: ChatAction) => {
     store.dispatch(action)
-    if (deps.peers && isShared(action)) deps.peers.post(action)
+    if (peers && isShared(action)) peers.post(action)
   }
 
   const sendFrame = (frame: ClientFrame): boolean => session.send(encodeJson(frame))
 
   const typing = createTypingThrottle({
-    timers: deps.timers,
+    timers,
     now: deps.now,
     send(isTyping) {
       const { conversationId } = state()
-      if (conversationId)
-        sendFrame({ type: 'typing.update', id: deps.newId(), conversationId, typing: isTyping })
+      if (conversationId) sendFrame({ type: 'typing.update', id: newId(), conversationId, typing: isTyping })
     },
   })
 
@@ -90,7 +90,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
     onMessage(data) {
       const frame = parseServerFrame(data)
       if (frame) onFrame(frame)
-      else deps.reportError(new Error('Openline: ignored an unreadable frame from the server'))
+      else reportError(new Error('Openline: ignored an unreadable frame from the server'))
     },
     onClose(code, opened) {
       ready = false
@@ -166,8 +166,6 @@ export function createChat(deps: ChatClientDeps): ChatController {
           )
         }
         return
-      default:
-        return
     }
   }
 
@@ -180,7 +178,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
     const pending = ref === null ? undefined : outbox(state()).find((m) => m.clientId === ref)
     if (!pending) {
       if (ref !== null && ref === syncRef) syncFrom = null
-      deps.reportError(new Error(`Openline: the server refused a frame (${code}): ${message}`))
+      reportError(new Error(`Openline: the server refused a frame (${code}): ${message}`))
       return
     }
     const { conversationId } = state()
@@ -193,13 +191,13 @@ export function createChat(deps: ChatClientDeps): ChatController {
       scheduleRetry()
     } else {
       dispatch({ type: 'failed', clientId: pending.clientId })
-      deps.reportError(new Error(`Openline: message not accepted (${code}): ${message}`))
+      reportError(new Error(`Openline: message not accepted (${code}): ${message}`))
     }
   }
 
   function scheduleRetry(): void {
     if (retryTimer !== null) return
-    retryTimer = deps.timers.setTimeout(
+    retryTimer = timers.setTimeout(
       () => {
         retryTimer = null
         flush()
@@ -209,8 +207,8 @@ export function createChat(deps: ChatClientDeps): ChatController {
   }
 
   function setPeerTyping(peer: { name: string | null } | null): void {
-    if (typingTimer !== null) deps.timers.clearTimeout(typingTimer)
-    typingTimer = peer ? deps.timers.setTimeout(() => setPeerTyping(null), TYPING_TIMEOUT_MS) : null
+    if (typingTimer !== null) timers.clearTimeout(typingTimer)
+    typingTimer = peer ? timers.setTimeout(() => setPeerTyping(null), TYPING_TIMEOUT_MS) : null
     if (peer || state().typing) store.dispatch({ type: 'typing', peer })
   }
 
@@ -218,7 +216,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
     const s = state()
     if (!ready || !s.conversationId) return
     syncFrom = s.lastSeq
-    syncRef = deps.newId()
+    syncRef = newId()
     sendFrame({
       type: 'conversation.sync',
       id: syncRef,
@@ -235,24 +233,30 @@ export function createChat(deps: ChatClientDeps): ChatController {
     const sent: string[] = []
     for (const m of outbox(s)) {
       if (m.status !== 'pending') continue
-      const frame: ClientFrame = conversationId
-        ? { type: 'message.send', id: m.clientId, conversationId, body: m.body }
-        : { type: 'message.send', id: m.clientId, body: m.body }
+      const frame: ClientFrame = {
+        type: 'message.send',
+        id: m.clientId,
+        body: m.body,
+        ...(conversationId && { conversationId }),
+        ...(m.attachments && { attachments: m.attachments.map((a) => a.id) }),
+      }
       if (!sendFrame(frame)) break
       sent.push(m.clientId)
     }
-    if (sent.length) store.dispatch({ type: 'transmitted', clientIds: sent })
-    if (sent.length) retryAttempt = 0
+    if (sent.length) {
+      store.dispatch({ type: 'transmitted', clientIds: sent })
+      retryAttempt = 0
+    }
   }
 
   function sendRead(conversationId: string, seq: number): void {
-    sendFrame({ type: 'message.read', id: deps.newId(), conversationId, seq })
+    sendFrame({ type: 'message.read', id: newId(), conversationId, seq })
   }
 
   function adoptVisitor(visitor: Visitor): void {
     dispatch({ type: 'visitor', visitor })
     session.kick()
-    applyTraits().catch(deps.reportError)
+    applyTraits().catch(reportError)
   }
 
   /** First contact: the visitor record is created only when someone opens the chat or writes. */
@@ -261,30 +265,35 @@ export function createChat(deps: ChatClientDeps): ChatController {
     creating = true
     void (async () => {
       try {
-        const visitor = await deps.api.createVisitor(deps.context())
+        const visitor = await api.createVisitor(deps.context())
         // Another tab may have created one meanwhile: one visitor per browser, keep the first.
         if (!state().visitor) adoptVisitor(visitor)
       } catch (error) {
-        deps.reportError(error)
+        reportError(error)
       } finally {
         creating = false
       }
     })()
   }
 
-  function resetVisitor(): void {
-    dispatch({ type: 'visitor.reset' })
+  /** Someone is (or has something) waiting: the chat is open, or messages wait to be sent. */
+  function ensureVisitorIfWanted(): void {
     const s = state()
     if (s.open || outbox(s).length) ensureVisitor()
+  }
+
+  function resetVisitor(): void {
+    dispatch({ type: 'visitor.reset' })
+    ensureVisitorIfWanted()
   }
 
   async function checkToken(): Promise<void> {
     const visitor = state().visitor
     if (!visitor) return
     try {
-      if ((await deps.api.updateVisitor(visitor.token, {})) === 'unauthorized') resetVisitor()
+      if ((await api.updateVisitor(visitor.token, {})) === 'unauthorized') resetVisitor()
     } catch (error) {
-      deps.reportError(error)
+      reportError(error)
     }
   }
 
@@ -293,7 +302,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
     const pending = traits
     if (!visitor || !pending) return
     traits = null
-    if ((await deps.api.updateVisitor(visitor.token, pending)) === 'unauthorized') {
+    if ((await api.updateVisitor(visitor.token, pending)) === 'unauthorized') {
       // Traits identified while the request was in flight are newer: they win.
       traits = Object.assign({}, pending, traits)
       resetVisitor()
@@ -320,34 +329,31 @@ export function createChat(deps: ChatClientDeps): ChatController {
     async start() {
       if (started) return
       started = true
-      if (deps.peers) cleanups.push(deps.peers.listen(fromPeer))
+      if (peers) cleanups.push(peers.listen(fromPeer))
       const key = storageKey(deps.widgetId)
       try {
         const persisted = readPersisted(await deps.kv.get(key))
         if (persisted) store.dispatch({ type: 'restored', persisted })
       } catch (error) {
-        deps.reportError(error)
+        reportError(error)
       }
       restored = true
       for (const action of early.splice(0)) fromPeer(action)
-      cleanups.push(persistChanges(store, deps.kv, key, deps.reportError))
+      cleanups.push(persistChanges(store, deps.kv, key, reportError))
       cleanups.push(
         deps.network.subscribe((online) => {
-          if (!online) return
-          const s = state()
-          if (s.open || outbox(s).length) ensureVisitor()
+          if (online) ensureVisitorIfWanted()
         }),
       )
       session.start()
-      const s = state()
-      if (s.open || outbox(s).length) ensureVisitor()
+      ensureVisitorIfWanted()
     },
-    send(body) {
+    send(body, files) {
       const text = body.trim()
-      if (!text || text.length > MAX_BODY_CHARS) return false
+      if ((!text && !files?.length) || text.length > MAX_BODY_CHARS) return false
       const s = state()
       const message: ChatMessage = {
-        clientId: deps.newId(),
+        clientId: newId(),
         id: null,
         seq: null,
         conversationId: s.conversationId,
@@ -357,6 +363,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
         body: text,
         createdAt: deps.now(),
         status: 'pending',
+        ...(files?.length && { attachments: files }),
       }
       typing.stop()
       dispatch({ type: 'queued', message })
@@ -377,7 +384,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
     rate(value, comment) {
       const s = state()
       if (!s.conversationId || s.conversationStatus !== 'closed') return
-      const ref = deps.newId()
+      const ref = newId()
       const text = comment.trim().slice(0, MAX_BODY_CHARS)
       store.dispatch({
         type: 'rate',
@@ -407,7 +414,7 @@ export function createChat(deps: ChatClientDeps): ChatController {
     stop() {
       session.stop()
       typing.reset()
-      for (const timer of [typingTimer, retryTimer]) if (timer !== null) deps.timers.clearTimeout(timer)
+      for (const timer of [typingTimer, retryTimer]) if (timer !== null) timers.clearTimeout(timer)
       for (const cleanup of cleanups.splice(0)) cleanup()
     },
   }

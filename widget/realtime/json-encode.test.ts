@@ -14,8 +14,13 @@ describe('encodeJson', () => {
     expect(encodeJson(value)).toBe(JSON.stringify(value))
   })
 
+  it('escapes every control character like JSON.stringify does', () => {
+    const s = `${Array.from({ length: 0x30 }, (_, i) => String.fromCharCode(i)).join('')}"\\\u007f`
+    expect(encodeJson({ [s]: s })).toBe(JSON.stringify({ [s]: s }))
+  })
+
   it('escapes lone surrogates like JSON.stringify does', () => {
-    const s = 'a\ud800b\udc00'
+    const s = 'a\ud800b\udc00 \udc00\ud800 😀\ud83d'
     expect(encodeJson(s)).toBe(JSON.stringify(s))
     expect(JSON.parse(encodeJson(s))).toBe(s)
   })

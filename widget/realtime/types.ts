@@ -1,6 +1,7 @@
+import type { WireAttachment } from '../../server/protocol/messages.ts'
 import type { ChatState, RatingValue } from '../state/types.ts'
 
-/** Just what the client needs from a WebSocket; tests pass a fake constructor, browsers an adapter. */
+/** Just what the client needs from a WebSocket; tests pass a fake constructor, browsers the real one. */
 export interface SocketLike {
   send(data: string): void
   close(code?: number): void
@@ -32,6 +33,8 @@ export interface VisitorContext {
   timeZone?: string
   device?: DeviceClass
   userAgent?: string
+  /** Issue 5 item 7: the page's `Openline('setLocale', code)`; the server's auto-replies follow it. */
+  locale?: 'en' | 'ru' | 'pl'
 }
 
 /** What `Openline('identify', …)` accepts (PATCH /api/visitors/me). */
@@ -39,6 +42,9 @@ export interface VisitorTraits {
   name?: string | null
   email?: string | null
   phone?: string | null
+  /** issue 6 item 1: the site's own user id, and its HMAC where the widget has an identity secret. */
+  id?: string | null
+  userHash?: string
 }
 
 export type ChatEventName = 'message'
@@ -52,8 +58,11 @@ export interface ChatController {
   subscribe(listener: () => void): () => void
   /** Restores history from storage, then connects if this browser is already a visitor. */
   start(): Promise<void>
-  /** Queues a message (shown as pending at once); false when the body is empty or too long. */
-  send(body: string): boolean
+  /**
+   * Queues a message (shown as pending at once); false when the body is empty (and no files) or
+   * too long. `files`: the visitor's uploads (issue 5, item 4).
+   */
+  send(body: string, files?: WireAttachment[]): boolean
   /** Call on every keystroke in the composer: throttled into `typing.update` frames. */
   typing(): void
   /** The visitor has seen everything on screen (panel open and page visible). */
@@ -61,6 +70,7 @@ export interface ChatController {
   /** Rates the closed conversation on screen (`conversation.rate`); a later call replaces the rating. */
   rate(value: RatingValue, comment: string): void
   setOpen(open: boolean): void
-  identify(traits: VisitorTraits): Promise<void>
+  /** PATCH /api/visitors/me, now or once the visitor exists; `context` merges into the stored one. */
+  identify(traits: VisitorTraits & { context?: VisitorContext }): Promise<void>
   stop(): void
 }

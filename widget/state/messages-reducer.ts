@@ -241,6 +241,8 @@ function fromWire(wire: WireMessage): ChatMessage {
     body: wire.body,
     createdAt: wire.createdAt,
     status: 'delivered',
+    ...(wire.action && { action: wire.action }),
+    ...(wire.attachments && { attachments: wire.attachments }),
   }
 }
 

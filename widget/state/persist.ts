@@ -1,5 +1,5 @@
 /**
- * History survives reloads: the persisted slice is written to IndexedDB (idb-keyval) whenever it
+ * History survives reloads: the persisted slice is written to IndexedDB (idb-key-value.ts) whenever it
  * changes and read back before the socket connects, so the panel renders from disk first and then
  * syncs. Keys are namespaced by widget id because IndexedDB belongs to the host page's origin, which
  * may embed more than one widget (and run its own idb-keyval).

@@ -1,6 +1,7 @@
 import type {
   AuthorKind,
   ConversationStatus,
+  WireAttachment,
   WireConversation,
   WireMessage,
   WireRating,
@@ -26,6 +27,10 @@ export interface ChatMessage {
   body: string
   createdAt: number
   status: DeliveryStatus
+  /** Issue "Open lines": a no-answer auto-reply offering a callback shows a button. */
+  action?: 'callback'
+  /** Issue 5, item 4: files the message carries. */
+  attachments?: WireAttachment[]
 }
 
 export interface Visitor {

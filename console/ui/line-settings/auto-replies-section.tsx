@@ -1,3 +1,4 @@
+import { T, useT } from '../../i18n/index.ts'
 import { CheckField, NumberField, SelectField, TextField } from './fields.tsx'
 import type { FormContext } from './form-context.ts'
 
@@ -5,90 +6,104 @@ const REPLIES = ['settings', 'autoReplies'] as const
 const HELP_ID = 'line-auto-replies-placeholders'
 
 export function AutoRepliesSection({ ctx }: { ctx: FormContext }) {
+  const t = useT()
   const text = (reply: string) => (
-    <TextField ctx={ctx} path={[...REPLIES, reply, 'text']} label="Text" multiline describe={HELP_ID} />
+    <TextField
+      ctx={ctx}
+      path={[...REPLIES, reply, 'text']}
+      label={t('autoRepliesSection.text')}
+      multiline
+      describe={HELP_ID}
+    />
   )
   return (
     <fieldset class="settings-section" data-testid="line-section-auto-replies">
       <legend>
-        <h3>Auto-replies</h3>
+        <h3>{t('autoRepliesSection.autoReplies')}</h3>
       </legend>
       <div id={HELP_ID} class="hint placeholders-help" data-testid="line-placeholders-help">
-        <p>Texts may use placeholders:</p>
+        <p>{t('autoRepliesSection.textsMayUsePlaceholders')}</p>
         <ul>
           <li>
-            <code>{'{visitor_name}'}</code> — the visitor's name, if they gave one
+            <T k="autoRepliesSection.theVisitorSName" slots={{ code: <code>{'{visitor_name}'}</code> }} />
           </li>
           <li>
-            <code>{'{line_name}'}</code> — the name of this line
+            <T k="autoRepliesSection.theNameOfThis" slots={{ code: <code>{'{line_name}'}</code> }} />
           </li>
           <li>
-            <code>{'{next_opening}'}</code> — when the line opens next, in the visitor's time
+            <T k="autoRepliesSection.whenTheLineOpens" slots={{ code: <code>{'{next_opening}'}</code> }} />
           </li>
         </ul>
         <p>
-          Add a fallback after a bar for when the value is missing: <code>{'{visitor_name|there}'}</code>.
+          <T
+            k="autoRepliesSection.addAFallbackAfter"
+            slots={{ code: <code>{t('autoRepliesSection.fallbackExample')}</code> }}
+          />
         </p>
       </div>
 
       <fieldset class="subsection">
-        <legend>Welcome</legend>
-        <CheckField ctx={ctx} path={[...REPLIES, 'welcome', 'enabled']} label="Send a welcome message" />
+        <legend>{t('autoRepliesSection.welcome')}</legend>
+        <CheckField
+          ctx={ctx}
+          path={[...REPLIES, 'welcome', 'enabled']}
+          label={t('autoRepliesSection.sendAWelcomeMessage')}
+        />
         <SelectField
           ctx={ctx}
           path={[...REPLIES, 'welcome', 'when']}
-          label="Send it"
+          label={t('autoRepliesSection.sendIt')}
           options={[
-            { value: 'first-message', label: 'Once per conversation' },
-            { value: 'each-session', label: 'Each time the visitor comes back' },
+            { value: 'first-message', label: t('autoRepliesSection.oncePerConversation') },
+            { value: 'each-session', label: t('autoRepliesSection.eachSession') },
           ]}
         />
         {text('welcome')}
       </fieldset>
 
       <fieldset class="subsection">
-        <legend>Off hours</legend>
+        <legend>{t('autoRepliesSection.offHours')}</legend>
         <CheckField
           ctx={ctx}
           path={[...REPLIES, 'offHours', 'enabled']}
-          label="Reply when the line is closed"
+          label={t('autoRepliesSection.replyWhenTheLine')}
         />
         {text('offHours')}
       </fieldset>
 
       <fieldset class="subsection">
-        <legend>No answer</legend>
+        <legend>{t('autoRepliesSection.noAnswer')}</legend>
         <CheckField
           ctx={ctx}
           path={[...REPLIES, 'noAnswer', 'enabled']}
-          label="Act when no operator answers in time"
+          label={t('autoRepliesSection.actWhenNoOperator')}
         />
         <NumberField
           ctx={ctx}
           path={[...REPLIES, 'noAnswer', 'afterMinutes']}
-          label="After (minutes)"
+          label={t('autoRepliesSection.afterMinutes')}
           min={1}
           max={1440}
         />
         <SelectField
           ctx={ctx}
           path={[...REPLIES, 'noAnswer', 'action']}
-          label="Then"
+          label={t('autoRepliesSection.then')}
           options={[
-            { value: 'send-text', label: 'Send the text below' },
-            { value: 'keep-waiting', label: 'Send nothing, keep waiting' },
-            { value: 'offer-callback', label: 'Offer a callback' },
+            { value: 'send-text', label: t('autoRepliesSection.sendText') },
+            { value: 'keep-waiting', label: t('autoRepliesSection.keepWaiting') },
+            { value: 'offer-callback', label: t('autoRepliesSection.offerCallback') },
           ]}
         />
         {text('noAnswer')}
       </fieldset>
 
       <fieldset class="subsection">
-        <legend>On close</legend>
+        <legend>{t('autoRepliesSection.onClose')}</legend>
         <CheckField
           ctx={ctx}
           path={[...REPLIES, 'onClose', 'enabled']}
-          label="Send a message when the conversation closes"
+          label={t('autoRepliesSection.sendAMessageWhen')}
         />
         {text('onClose')}
       </fieldset>

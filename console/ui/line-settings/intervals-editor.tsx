@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/index.ts'
 import type { Path } from '../../state/index.ts'
 import { FieldError, TextField } from './fields.tsx'
 import { type FormContext, testIdOf, valueAt } from './form-context.ts'
@@ -9,10 +10,11 @@ interface Interval {
 
 /** Opening hours of one day (or one exception): any number of from–to intervals. */
 export function IntervalsEditor({ ctx, path, name }: { ctx: FormContext; path: Path; name: string }) {
+  const t = useT()
   const intervals = valueAt<Interval[]>(ctx, path) ?? []
   return (
     <div class="intervals" data-testid={testIdOf(path)}>
-      {intervals.length === 0 && <p class="hint">Closed</p>}
+      {intervals.length === 0 && <p class="hint">{t('intervalsEditor.closed')}</p>}
       {intervals.map((_, index) => (
         // Intervals have no identity of their own; the index is their address in the draft.
         <div class="interval" key={index}>
@@ -21,11 +23,8 @@ export function IntervalsEditor({ ctx, path, name }: { ctx: FormContext; path: P
             path={[...path, index, 'from']}
             label={
               <>
-                Opens
-                <span class="sr-only">
-                  {' '}
-                  ({name}, hours {index + 1})
-                </span>
+                {t('intervalsEditor.opens')}
+                <span class="sr-only"> {t('intervalsEditor.hoursOf', { name, n: index + 1 })}</span>
               </>
             }
             placeholder="09:00"
@@ -35,11 +34,8 @@ export function IntervalsEditor({ ctx, path, name }: { ctx: FormContext; path: P
             path={[...path, index, 'to']}
             label={
               <>
-                Closes
-                <span class="sr-only">
-                  {' '}
-                  ({name}, hours {index + 1})
-                </span>
+                {t('intervalsEditor.closes')}
+                <span class="sr-only"> {t('intervalsEditor.hoursOf', { name, n: index + 1 })}</span>
               </>
             }
             placeholder="18:00"
@@ -48,10 +44,10 @@ export function IntervalsEditor({ ctx, path, name }: { ctx: FormContext; path: P
             type="button"
             class="button small"
             onClick={() => ctx.dispatch({ type: 'remove', path, index })}
-            aria-label={`Remove hours ${index + 1} of ${name}`}
+            aria-label={t('intervalsEditor.removeHours', { name, n: index + 1 })}
             data-testid={`${testIdOf(path)}-remove`}
           >
-            Remove
+            {t('intervalsEditor.remove')}
           </button>
         </div>
       ))}
@@ -60,10 +56,10 @@ export function IntervalsEditor({ ctx, path, name }: { ctx: FormContext; path: P
         type="button"
         class="button small"
         onClick={() => ctx.dispatch({ type: 'insert', path, value: { from: '09:00', to: '18:00' } })}
-        aria-label={`Add hours to ${name}`}
+        aria-label={t('intervalsEditor.addHoursTo', { name })}
         data-testid={`${testIdOf(path)}-add`}
       >
-        Add hours
+        {t('intervalsEditor.addHours')}
       </button>
     </div>
   )

@@ -1,7 +1,9 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks'
 import { ApiError, type ConsoleApi, type LineDetail, type Operator } from '../../api/index.ts'
-import { type FieldIssue, initLineForm, isDirty, lineFormReducer, lineUpdateOf } from '../../state/index.ts'
+import { useT } from '../../i18n/index.ts'
+import { initDraft, issueLocation, lineDraftOf, lineFormReducer, lineUpdateOf } from '../../state/index.ts'
 import { errorText } from '../error-text.ts'
+import { SaveBar, SaveErrorSummary } from '../save-bar.tsx'
 import { AutoRepliesSection } from './auto-replies-section.tsx'
 import { TextField } from './fields.tsx'
 import type { FormContext } from './form-context.ts'
@@ -17,16 +19,9 @@ export interface LineSettingsFormProps {
   onSaved?(line: LineDetail): void
 }
 
-/** Where an issue points, in words: `routing › queue › 2` rather than a raw path. */
-function issueLocation(issue: FieldIssue): string {
-  const parts = issue.path[0] === 'settings' ? issue.path.slice(1) : issue.path
-  return parts.length === 0
-    ? 'settings'
-    : parts.map((p) => (typeof p === 'number' ? `#${p + 1}` : p)).join(' › ')
-}
-
 export function LineSettingsForm({ line, operators, api, timeZones, onSaved }: LineSettingsFormProps) {
-  const [state, dispatch] = useReducer(lineFormReducer, line, initLineForm)
+  const t = useT()
+  const [state, dispatch] = useReducer(lineFormReducer, lineDraftOf(line), initDraft)
   const ctx: FormContext = { state, dispatch }
   const summary = useRef<HTMLDivElement>(null)
 
@@ -40,13 +35,13 @@ export function LineSettingsForm({ line, operators, api, timeZones, onSaved }: L
     if (state.status === 'saving') return
     dispatch({ type: 'save.started' })
     try {
-      const saved = await api.updateLine(state.lineId, lineUpdateOf(state.draft))
-      dispatch({ type: 'save.succeeded', line: saved })
+      const saved = await api.updateLine(line.id, lineUpdateOf(state.draft))
+      dispatch({ type: 'save.succeeded', saved: lineDraftOf(saved) })
       onSaved?.(saved)
     } catch (e) {
       dispatch({
         type: 'save.failed',
-        message: errorText(e),
+        message: errorText(e, t),
         issues: e instanceof ApiError ? e.issues : undefined,
       })
     }
@@ -54,55 +49,25 @@ export function LineSettingsForm({ line, operators, api, timeZones, onSaved }: L
 
   return (
     <form class="line-settings-form" onSubmit={save} noValidate data-testid="line-settings-form">
-      {state.status === 'failed' && (
-        <div
-          class="card error-summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summary}
-          data-testid="line-save-error"
-        >
-          <p>
-            <strong>Not saved:</strong> {state.failure}
-          </p>
-          {state.issues.length > 0 && (
-            <ul>
-              {state.issues.map((issue) => (
-                <li key={`${issue.path.join('.')}:${issue.message}`}>
-                  {issueLocation(issue)}: {issue.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <TextField ctx={ctx} path={['name']} label="Line name" />
+      <SaveErrorSummary
+        state={state}
+        prefix="line"
+        summaryRef={summary}
+        // `routing › queue › #2` rather than a raw path.
+        describe={(path) => issueLocation(path, 'settings', 'settings')}
+      />
+      <TextField ctx={ctx} path={['name']} label={t('lineSettingsForm.lineName')} />
       <RoutingSection ctx={ctx} operators={operators} />
       <WorkingHoursSection ctx={ctx} timeZones={timeZones} />
       <OffHoursSection ctx={ctx} />
       <AutoRepliesSection ctx={ctx} />
-      <div class="form-actions">
-        <button
-          type="submit"
-          class="button primary"
-          disabled={state.status === 'saving'}
-          data-testid="line-save"
-        >
-          {state.status === 'saving' ? 'Saving…' : 'Save settings'}
-        </button>
-        <button
-          type="button"
-          class="button"
-          disabled={!isDirty(state) || state.status === 'saving'}
-          onClick={() => dispatch({ type: 'reset' })}
-          data-testid="line-reset"
-        >
-          Discard changes
-        </button>
-        <span role="status" class="hint" data-testid="line-save-status">
-          {state.status === 'saved' ? 'Saved.' : isDirty(state) ? 'Unsaved changes.' : ''}
-        </span>
-      </div>
+      <SaveBar
+        state={state}
+        prefix="line"
+        saveLabel={t('common.saveSettings')}
+        discardLabel={t('lineSettingsForm.discardChanges')}
+        onReset={() => dispatch({ type: 'reset' })}
+      />
     </form>
   )
 }

@@ -1,72 +1,60 @@
 import { useState } from 'preact/hooks'
 import type { Operator } from '../../api/index.ts'
+import { type Translate, useT } from '../../i18n/index.ts'
 import { CheckField, type Choice, FieldError, NumberField, RadioGroup } from './fields.tsx'
 import { type FormContext, fieldId, valueAt } from './form-context.ts'
 
 const ROUTING = ['settings', 'routing'] as const
 const QUEUE = [...ROUTING, 'queue'] as const
 
-const MODES: readonly Choice[] = [
-  {
-    value: 'evenly',
-    label: 'Evenly',
-    description:
-      'Each new conversation goes straight to the available queue member with the fewest active chats.',
-  },
-  {
-    value: 'in-order',
-    label: 'In queue order',
-    description:
-      'Offered to one operator at a time in the order below; if they do not accept within the queue time it passes to the next.',
-  },
-  {
-    value: 'everyone',
-    label: 'Everyone at once',
-    description: 'Offered to every available queue member together; the first to accept gets it.',
-  },
+const modes = (t: Translate): readonly Choice[] => [
+  { value: 'evenly', label: t('routingSection.evenly'), description: t('routingSection.evenlyHint') },
+  { value: 'in-order', label: t('routingSection.inOrder'), description: t('routingSection.inOrderHint') },
+  { value: 'everyone', label: t('routingSection.everyone'), description: t('routingSection.everyoneHint') },
 ]
 
 export function RoutingSection({ ctx, operators }: { ctx: FormContext; operators: readonly Operator[] }) {
+  const t = useT()
   return (
     <fieldset class="settings-section" data-testid="line-section-routing">
       <legend>
-        <h3>Routing</h3>
+        <h3>{t('routingSection.routing')}</h3>
       </legend>
       <RadioGroup
         ctx={ctx}
         path={[...ROUTING, 'mode']}
-        legend="How conversations reach operators"
-        options={MODES}
+        legend={t('routingSection.howConversationsReachOperators')}
+        options={modes(t)}
       />
       <QueueEditor ctx={ctx} operators={operators} />
       <NumberField
         ctx={ctx}
         path={[...ROUTING, 'queueTimeSeconds']}
-        label="Queue time (seconds)"
-        hint="How long an in-order offer waits for an answer before it passes to the next operator (5–3600)."
+        label={t('routingSection.queueTimeSeconds')}
+        hint={t('routingSection.howLongAnIn')}
         min={5}
         max={3600}
       />
       <NumberField
         ctx={ctx}
         path={[...ROUTING, 'maxActiveChats']}
-        label="Most active chats per operator"
-        hint="An operator at this many conversations gets no new ones; 0 means no limit."
+        label={t('routingSection.mostActiveChatsPer')}
+        hint={t('routingSection.anOperatorAtThis')}
         min={0}
         max={1000}
       />
       <fieldset class="subsection">
-        <legend>Returning clients</legend>
+        <legend>{t('routingSection.returningClients')}</legend>
         <CheckField
           ctx={ctx}
           path={[...ROUTING, 'returningClient', 'enabled']}
-          label="Send a returning visitor to the operator who answered them last"
+          label={t('routingSection.sendAReturningVisitor')}
         />
         <NumberField
           ctx={ctx}
           path={[...ROUTING, 'returningClient', 'waitSeconds']}
-          label="Wait for that operator (seconds)"
-          hint="After this long the conversation goes to the queue as usual."
+          label={t('routingSection.waitForThatOperator')}
+          hint={t('routingSection.afterThisLongThe')}
           min={0}
           max={86400}
         />
@@ -74,15 +62,15 @@ export function RoutingSection({ ctx, operators }: { ctx: FormContext; operators
       <NumberField
         ctx={ctx}
         path={[...ROUTING, 'autoCloseInactiveMinutes']}
-        label="Close inactive conversations after (minutes)"
-        hint="0 means never."
+        label={t('routingSection.closeInactiveConversationsAfter')}
+        hint={t('routingSection.0MeansNever')}
         min={0}
       />
       <NumberField
         ctx={ctx}
         path={[...ROUTING, 'reopenWindowMinutes']}
-        label="Reopen window (minutes)"
-        hint="A visitor writing within this long after a close reopens the conversation."
+        label={t('routingSection.reopenWindowMinutes')}
+        hint={t('routingSection.aVisitorWritingWithin')}
         min={0}
       />
     </fieldset>
@@ -90,23 +78,24 @@ export function RoutingSection({ ctx, operators }: { ctx: FormContext; operators
 }
 
 function QueueEditor({ ctx, operators }: { ctx: FormContext; operators: readonly Operator[] }) {
+  const t = useT()
   const queue = valueAt<string[]>(ctx, QUEUE) ?? []
   const outside = operators.filter((o) => !queue.includes(o.id))
   const [picked, setPicked] = useState('')
   const toAdd = outside.some((o) => o.id === picked) ? picked : (outside[0]?.id ?? '')
   const nameOf = (id: string) => {
     const operator = operators.find((o) => o.id === id)
-    return operator ? `${operator.name} (${operator.email})` : `Unknown operator ${id}`
+    return operator ? `${operator.name} (${operator.email})` : t('routingSection.unknownOperator', { id })
   }
   const addId = `${fieldId(QUEUE)}-add`
 
   return (
     <fieldset class="subsection" data-testid="line-queue">
-      <legend>Queue members</legend>
-      <p class="hint">The order matters for "In queue order" and breaks ties for "Evenly".</p>
+      <legend>{t('routingSection.queueMembers')}</legend>
+      <p class="hint">{t('routingSection.theOrderMattersFor')}</p>
       {queue.length === 0 ? (
         <p class="hint" data-testid="line-queue-empty">
-          Nobody yet: conversations wait until you add operators.
+          {t('routingSection.nobodyYetConversationsWait')}
         </p>
       ) : (
         <ol class="queue-list">
@@ -118,29 +107,29 @@ function QueueEditor({ ctx, operators }: { ctx: FormContext; operators: readonly
                 class="button small"
                 disabled={index === 0}
                 onClick={() => ctx.dispatch({ type: 'move', path: QUEUE, index, by: -1 })}
-                aria-label={`Move ${nameOf(id)} up`}
+                aria-label={t('routingSection.moveUp', { name: nameOf(id) })}
                 data-testid="line-queue-up"
               >
-                Up
+                {t('routingSection.up')}
               </button>
               <button
                 type="button"
                 class="button small"
                 disabled={index === queue.length - 1}
                 onClick={() => ctx.dispatch({ type: 'move', path: QUEUE, index, by: 1 })}
-                aria-label={`Move ${nameOf(id)} down`}
+                aria-label={t('routingSection.moveDown', { name: nameOf(id) })}
                 data-testid="line-queue-down"
               >
-                Down
+                {t('routingSection.down')}
               </button>
               <button
                 type="button"
                 class="button small"
                 onClick={() => ctx.dispatch({ type: 'remove', path: QUEUE, index })}
-                aria-label={`Remove ${nameOf(id)} from the queue`}
+                aria-label={t('routingSection.removeFromQueue', { name: nameOf(id) })}
                 data-testid="line-queue-remove"
               >
-                Remove
+                {t('routingSection.remove')}
               </button>
               <FieldError ctx={ctx} path={[...QUEUE, index]} />
             </li>
@@ -150,7 +139,7 @@ function QueueEditor({ ctx, operators }: { ctx: FormContext; operators: readonly
       <FieldError ctx={ctx} path={QUEUE} />
       {outside.length > 0 && (
         <div class="inline-add">
-          <label for={addId}>Operator to add</label>
+          <label for={addId}>{t('routingSection.operatorToAdd')}</label>
           <select
             id={addId}
             value={toAdd}
@@ -169,7 +158,7 @@ function QueueEditor({ ctx, operators }: { ctx: FormContext; operators: readonly
             onClick={() => toAdd && ctx.dispatch({ type: 'insert', path: QUEUE, value: toAdd })}
             data-testid="line-queue-add"
           >
-            Add to queue
+            {t('routingSection.addToQueue')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { useT } from '../../i18n/index.ts'
 import type { Path } from '../../state/index.ts'
 import { FieldError } from './fields.tsx'
 import { type FormContext, fieldId, testIdOf, valueAt } from './form-context.ts'
@@ -24,6 +25,7 @@ export function StringListEditor({
   placeholder,
   hint,
 }: StringListProps) {
+  const t = useT()
   const items = valueAt<string[]>(ctx, path) ?? []
   const [text, setText] = useState('')
   const inputId = `${fieldId(path)}-new`
@@ -38,7 +40,7 @@ export function StringListEditor({
       <legend>{legend}</legend>
       {hint && <p class="hint">{hint}</p>}
       {items.length === 0 ? (
-        <p class="hint">None</p>
+        <p class="hint">{t('stringListEditor.none')}</p>
       ) : (
         <ul class="chip-list">
           {items.map((item, index) => (
@@ -48,9 +50,9 @@ export function StringListEditor({
                 type="button"
                 class="button small"
                 onClick={() => ctx.dispatch({ type: 'remove', path, index })}
-                aria-label={`Remove ${item}`}
+                aria-label={t('common.removeName', { name: item })}
               >
-                Remove
+                {t('stringListEditor.remove')}
               </button>
               <FieldError ctx={ctx} path={[...path, index]} />
             </li>
@@ -76,7 +78,7 @@ export function StringListEditor({
           data-testid={`${testIdOf(path)}-input`}
         />
         <button type="button" class="button small" onClick={add} data-testid={`${testIdOf(path)}-add`}>
-          Add
+          {t('stringListEditor.add')}
         </button>
       </div>
     </fieldset>

@@ -1,3 +1,4 @@
+import { type MessageKey, useT } from '../../i18n/index.ts'
 import { CheckField, FieldError, SelectField, TextField } from './fields.tsx'
 import { type FormContext, fieldId, testIdOf, valueAt } from './form-context.ts'
 import { IntervalsEditor } from './intervals-editor.tsx'
@@ -5,15 +6,15 @@ import { StringListEditor } from './string-list-editor.tsx'
 
 const HOURS = ['settings', 'workingHours'] as const
 
-export const WEEKDAY_NAMES = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
-] as const
+export const WEEKDAY_NAMES: readonly (readonly [string, MessageKey])[] = [
+  ['mon', 'workingHoursSection.monday'],
+  ['tue', 'workingHoursSection.tuesday'],
+  ['wed', 'workingHoursSection.wednesday'],
+  ['thu', 'workingHoursSection.thursday'],
+  ['fri', 'workingHoursSection.friday'],
+  ['sat', 'workingHoursSection.saturday'],
+  ['sun', 'workingHoursSection.sunday'],
+]
 
 /** Every IANA zone the browser knows, plus UTC and the stored zone (which the browser may not list). */
 export function timeZoneChoices(known: readonly string[], current: string): string[] {
@@ -21,6 +22,7 @@ export function timeZoneChoices(known: readonly string[], current: string): stri
 }
 
 export function WorkingHoursSection({ ctx, timeZones }: { ctx: FormContext; timeZones: readonly string[] }) {
+  const t = useT()
   const current = valueAt<string>(ctx, [...HOURS, 'timeZone'])
   const zones = timeZoneChoices(timeZones, current).map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))
   const daysOff = valueAt<string[]>(ctx, [...HOURS, 'daysOff']) ?? []
@@ -30,40 +32,37 @@ export function WorkingHoursSection({ ctx, timeZones }: { ctx: FormContext; time
   return (
     <fieldset class="settings-section" data-testid="line-section-working-hours">
       <legend>
-        <h3>Working hours</h3>
+        <h3>{t('workingHoursSection.workingHours')}</h3>
       </legend>
       <SelectField
         ctx={ctx}
         path={[...HOURS, 'timeZone']}
-        label="Time zone"
-        hint="Hours below are in this zone; daylight saving time is followed automatically."
+        label={t('workingHoursSection.timeZone')}
+        hint={t('workingHoursSection.hoursBelowAreIn')}
         options={zones}
       />
       <CheckField
         ctx={ctx}
         path={[...HOURS, 'alwaysOpen']}
-        label="Open around the clock (ignore everything below)"
+        label={t('workingHoursSection.openAroundTheClock')}
       />
 
       <fieldset class="subsection">
-        <legend>Weekly hours</legend>
-        <p class="hint">
-          Times are HH:MM. A closing time earlier than the opening time runs past midnight; 24:00 is the end
-          of the day.
-        </p>
-        {WEEKDAY_NAMES.map(([day, name]) => (
+        <legend>{t('workingHoursSection.weeklyHours')}</legend>
+        <p class="hint">{t('workingHoursSection.timesAreHhMm')}</p>
+        {WEEKDAY_NAMES.map(([day, key]) => (
           <fieldset class="weekday" key={day} data-testid={`line-weekday-${day}`}>
-            <legend>{name}</legend>
-            <IntervalsEditor ctx={ctx} path={[...HOURS, 'weekly', day]} name={name} />
+            <legend>{t(key)}</legend>
+            <IntervalsEditor ctx={ctx} path={[...HOURS, 'weekly', day]} name={t(key)} />
           </fieldset>
         ))}
       </fieldset>
 
       <fieldset class="subsection" data-testid={testIdOf([...HOURS, 'daysOff'])}>
-        <legend>Days off</legend>
-        <p class="hint">Closed on these weekdays even when hours are set above.</p>
+        <legend>{t('workingHoursSection.daysOff')}</legend>
+        <p class="hint">{t('workingHoursSection.closedOnTheseWeekdays')}</p>
         <div class="checkbox-row">
-          {WEEKDAY_NAMES.map(([day, name]) => {
+          {WEEKDAY_NAMES.map(([day, key]) => {
             const id = `${fieldId([...HOURS, 'daysOff'])}-${day}`
             return (
               <span class="field-check" key={day}>
@@ -74,7 +73,7 @@ export function WorkingHoursSection({ ctx, timeZones }: { ctx: FormContext; time
                   onChange={() => ctx.dispatch({ type: 'toggle', path: [...HOURS, 'daysOff'], value: day })}
                   data-testid={`line-day-off-${day}`}
                 />
-                <label for={id}>{name}</label>
+                <label for={id}>{t(key)}</label>
               </span>
             )
           })}
@@ -85,31 +84,40 @@ export function WorkingHoursSection({ ctx, timeZones }: { ctx: FormContext; time
       <StringListEditor
         ctx={ctx}
         path={[...HOURS, 'holidays', 'yearly']}
-        legend="Yearly holidays"
-        hint="Closed on this day every year, written DD.MM (25.12 is Christmas Day)."
-        addLabel="Day and month (DD.MM)"
+        legend={t('workingHoursSection.yearlyHolidays')}
+        hint={t('workingHoursSection.closedOnThisDay')}
+        addLabel={t('workingHoursSection.dayAndMonthDd')}
         placeholder="25.12"
       />
       <StringListEditor
         ctx={ctx}
         path={[...HOURS, 'holidays', 'dates']}
-        legend="Holiday dates"
-        hint="Closed on these dates only."
-        addLabel="Date"
+        legend={t('workingHoursSection.holidayDates')}
+        hint={t('workingHoursSection.closedOnTheseDates')}
+        addLabel={t('workingHoursSection.date')}
         inputType="date"
       />
 
       <fieldset class="subsection" data-testid={testIdOf(exceptionsPath)}>
-        <legend>Special hours on a date</legend>
-        <p class="hint">Replace the weekly hours on one date (no hours = closed). They win over holidays.</p>
+        <legend>{t('workingHoursSection.specialHoursOnA')}</legend>
+        <p class="hint">{t('workingHoursSection.replaceTheWeeklyHours')}</p>
         {exceptions.map((exception, index) => {
           const path = [...exceptionsPath, index] as const
-          const name = exception.date || `exception ${index + 1}`
+          const name = exception.date || t('workingHoursSection.exceptionN', { n: index + 1 })
           return (
             // The date is edited in place, so the index is the exception's identity.
             <fieldset class="exception" key={index} data-testid="line-exception">
-              <legend>{exception.date ? `Special hours on ${exception.date}` : `New special hours`}</legend>
-              <TextField ctx={ctx} path={[...path, 'date']} label="Date" type="date" />
+              <legend>
+                {exception.date
+                  ? t('workingHoursSection.specialHoursOn', { date: exception.date })
+                  : t('workingHoursSection.newSpecialHours')}
+              </legend>
+              <TextField
+                ctx={ctx}
+                path={[...path, 'date']}
+                label={t('workingHoursSection.date')}
+                type="date"
+              />
               <IntervalsEditor ctx={ctx} path={[...path, 'intervals']} name={name} />
               <button
                 type="button"
@@ -117,7 +125,8 @@ export function WorkingHoursSection({ ctx, timeZones }: { ctx: FormContext; time
                 onClick={() => ctx.dispatch({ type: 'remove', path: exceptionsPath, index })}
                 data-testid="line-exception-remove"
               >
-                Remove special hours<span class="sr-only"> on {name}</span>
+                {t('workingHoursSection.removeSpecialHours')}
+                <span class="sr-only"> {t('workingHoursSection.on', { name })}</span>
               </button>
             </fieldset>
           )
@@ -131,7 +140,7 @@ export function WorkingHoursSection({ ctx, timeZones }: { ctx: FormContext; time
           }
           data-testid="line-exception-add"
         >
-          Add special hours
+          {t('workingHoursSection.addSpecialHours')}
         </button>
       </fieldset>
     </fieldset>

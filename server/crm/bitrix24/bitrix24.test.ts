@@ -66,6 +66,14 @@ describe('bitrix24 lead fields', () => {
       ['COMMENTS', 'OPENED', 'ORIGINATOR_ID', 'ORIGIN_ID', 'SOURCE_DESCRIPTION', 'SOURCE_ID', 'TITLE'].sort(),
     )
   })
+
+  it('writes answers mapped to a user field code into that field, the rest only into COMMENTS', () => {
+    const fields = leadFields(sampleLead({ fields: { UF_CRM_SEATS: '40', Budget: '5k', uf_crm_x: 'no' } }))
+    expect(fields.UF_CRM_SEATS).toBe('40')
+    expect(fields).not.toHaveProperty('Budget')
+    expect(fields).not.toHaveProperty('uf_crm_x')
+    expect(fields.COMMENTS).toContain('40')
+  })
 })
 
 describe('bitrix24 webhook address', () => {

@@ -16,6 +16,9 @@ export function bitrixId(id: string): number | string {
   return /^\d+$/.test(id) ? Number(id) : id
 }
 
+/** A Bitrix24 lead user field code, as "crm.lead.userfield.add" makes them. */
+const USER_FIELD = /^UF_CRM_[A-Z0-9_]+$/
+
 export function leadFields(lead: Lead, ctx: CreateLeadContext = {}): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     TITLE: lead.title,
@@ -37,5 +40,10 @@ export function leadFields(lead: Lead, ctx: CreateLeadContext = {}): Record<stri
   if (utm.content) fields.UTM_CONTENT = utm.content
   if (utm.term) fields.UTM_TERM = utm.term
   if (lead.responsibleCrmUserId) fields.ASSIGNED_BY_ID = bitrixId(lead.responsibleCrmUserId)
+  // A form answer the connection's field map renamed to a portal's own lead field ("crm.lead.fields":
+  // user fields are UF_CRM_<code>) is written there too; it also stays in COMMENTS (issue 6, item 5).
+  for (const [name, value] of Object.entries(lead.fields ?? {})) {
+    if (USER_FIELD.test(name)) fields[name] = value
+  }
   return fields
 }

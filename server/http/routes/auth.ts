@@ -9,6 +9,7 @@ import {
   sessionIdFromToken,
   verifyPassword,
 } from '../../auth/index.ts'
+import { publishSessionEnded } from '../../gateway/session-end.ts'
 import type { Operator } from '../../store/types.ts'
 import { clientIp } from '../client-ip.ts'
 import { requireCsrfToken, requireSameOrigin } from '../csrf.ts'
@@ -77,6 +78,8 @@ export function mountAuth({ mount }: Mounter, deps: HttpDeps): void {
       // Otherwise any site could sign the operator out.
       requireCsrfToken(c, current.session)
       await store.deleteSession(current.session.id)
+      // Its open sockets close too, on every node (issue "Open lines": no ghost presence).
+      await publishSessionEnded(deps.bus, current.session.id)
     }
     clearSessionCookie(c, config.cookieSecure)
     return c.body(null, 204)

@@ -1,4 +1,5 @@
 import { isOriginAllowed, signVisitorToken } from '../../auth/index.ts'
+import { identifiedIdToStore } from '../../identity/user-hash.ts'
 import type { JsonObject } from '../../store/types.ts'
 import { clientIp } from '../client-ip.ts'
 import type { HttpDeps } from '../deps.ts'
@@ -43,11 +44,23 @@ export function mountVisitors({ mount }: Mounter, deps: HttpDeps): void {
     if (!current) throw new HttpError(404, 'not_found', 'No such visitor')
     // Context is reported piecemeal (page changes, time zone once): merge rather than replace.
     const context: JsonObject | undefined = body.context ? { ...current.context, ...body.context } : undefined
+    // issue 6 item 1: with an identity secret on the widget, an id without a valid hash is ignored.
+    const identified =
+      body.id === undefined
+        ? undefined
+        : identifiedIdToStore({
+            id: body.id,
+            userHash: body.userHash ?? undefined,
+            secret: auth.widgetId
+              ? await store.getWidgetIdentitySecret(auth.workspaceId, auth.widgetId)
+              : null,
+          }).externalId
     const visitor = await store.updateVisitor(auth.workspaceId, auth.visitorId, {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.email !== undefined && { email: body.email }),
       ...(body.phone !== undefined && { phone: body.phone }),
       ...(context && { context }),
+      ...(identified !== undefined && { externalId: identified }),
       lastSeenAt: clock.now(),
     })
     return c.json({ visitor: presentVisitor(visitor) })

@@ -32,6 +32,12 @@ describe('public widget configuration', () => {
       settings: expect.objectContaining({ color: expect.any(String), title: expect.any(String) }),
       publicUrl: PUBLIC_URL,
       wsUrl: 'wss://chat.example.test/ws',
+      // Issue 5 (server/widgets/widget-settings.test.ts covers these).
+      locale: 'en',
+      texts: expect.objectContaining({ 'chat.title': expect.any(String) }),
+      line: expect.objectContaining({ open: expect.any(Boolean) }),
+      onColor: '#ffffff',
+      launcherIcon: expect.any(String),
     })
     expect(await bySlug.json()).toEqual(config)
     const text = JSON.stringify(config)

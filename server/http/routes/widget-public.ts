@@ -1,8 +1,8 @@
 import type { Widget } from '../../store/types.ts'
+import { publicWidgetConfig } from '../../widgets/public-routes.ts'
 import type { HttpDeps } from '../deps.ts'
 import { HttpError } from '../errors.ts'
 import type { Mounter } from '../mount.ts'
-import { presentWidgetConfig } from '../present.ts'
 import { routes } from '../route-table.ts'
 
 /** Short enough that a settings change shows up within a minute, long enough to absorb page views. */
@@ -14,17 +14,18 @@ function found(widget: Widget | undefined): Widget {
 }
 
 export function mountWidgetPublic({ mount }: Mounter, deps: HttpDeps): void {
-  const { store, config } = deps
+  const { store } = deps
 
-  mount(routes.widgetConfig, async (c, { params }) => {
+  // Issue 5: texts for `?locale=` (the browser's language) and the line's state come with it.
+  mount(routes.widgetConfig, async (c, { params, query }) => {
     const widget = found(await store.findWidget(params.widgetId))
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.json(presentWidgetConfig(widget, config.publicUrl))
+    return c.json(await publicWidgetConfig(deps, widget, query))
   })
 
-  mount(routes.publicChat, async (c, { params }) => {
+  mount(routes.publicChat, async (c, { params, query }) => {
     const widget = found(await store.findWidgetBySlug(params.slug))
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.json(presentWidgetConfig(widget, config.publicUrl))
+    return c.json(await publicWidgetConfig(deps, widget, query))
   })
 }

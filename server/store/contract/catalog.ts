@@ -103,6 +103,7 @@ export function catalogContract(getStore: GetStore): void {
       context: { page: '/pricing', language: 'de' },
       createdAt: T0 + 3,
       lastSeenAt: T0 + 3,
+      externalId: null,
     })
     const named = await store.updateVisitor(workspace.id, visitor.id, {
       name: 'Vera',

@@ -2,6 +2,7 @@ import { type Kysely, sql, type UpdateObject } from 'kysely'
 import type { Database } from '../database.ts'
 import { type Store, StoreError } from '../types.ts'
 import { mapConstraintErrors } from './constraints.ts'
+import { insertChatFollowUpEvent, insertChatLeadEvents } from './outbox-events.ts'
 import { toConversation } from './rows.ts'
 
 type ConversationMethods = Pick<
@@ -57,9 +58,18 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
         rating_comment: null,
         rated_at: null,
       }
-      await mapConstraintErrors(db.insertInto('conversations').values(row).execute(), {
-        notFound: 'line, widget or visitor not found',
-      })
+      // issue 6: a visitor whose contact is already known makes this chat a lead, in the same transaction
+      await mapConstraintErrors(
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('conversations').values(row).execute()
+          await insertChatLeadEvents(trx, {
+            workspaceId: input.workspaceId,
+            visitorId: input.visitorId,
+            now: input.now,
+          })
+        }),
+        { notFound: 'line, widget or visitor not found' },
+      )
       return toConversation(row)
     },
 
@@ -117,14 +127,22 @@ export function conversationMethods(db: Kysely<Database>): ConversationMethods {
       }
       if (patch.closedAt !== undefined) set.closed_at = patch.closedAt
       if (patch.closeReason !== undefined) set.close_reason = patch.closeReason
+      // issue 6: a close writes its `conversation.closed` outbox event in the same transaction
       const row = await mapConstraintErrors(
-        db
-          .updateTable('conversations')
-          .set(set)
-          .where('workspace_id', '=', workspaceId)
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirst(),
+        db.transaction().execute(async (trx) => {
+          const updated = await trx
+            .updateTable('conversations')
+            .set(set)
+            .where('workspace_id', '=', workspaceId)
+            .where('id', '=', id)
+            .returningAll()
+            .executeTakeFirst()
+          if (updated && patch.status === 'closed') {
+            const event = { workspaceId, conversationId: id, now: patch.now }
+            await insertChatFollowUpEvent(trx, { ...event, topic: 'conversation.closed' })
+          }
+          return updated
+        }),
         { notFound: 'assignee not found' },
       )
       if (!row) throw new StoreError('not_found', 'conversation not found')

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../database.ts'
 import { isUniqueViolation } from '../db-errors.ts'
 import { type AppendResult, type Message, type NewMessage, type Store, StoreError } from '../types.ts'
+import { linkAttachments } from './attachments.ts'
 import { toMessage } from './rows.ts'
 
 const DEFAULT_MESSAGE_LIMIT = 500
@@ -34,8 +35,21 @@ async function appendInTransaction(trx: Kysely<Database>, input: NewMessage): Pr
     .returning('last_seq')
     .executeTakeFirst()
   if (!bumped) throw new StoreError('not_found', 'conversation not found')
+  const id = crypto.randomUUID()
+  // issue 5, item 4: the author's uploads move to this message in the same transaction.
+  const attachments =
+    input.attachmentIds?.length && input.authorId && input.authorKind !== 'system'
+      ? await linkAttachments(trx, {
+          workspaceId: input.workspaceId,
+          conversationId: input.conversationId,
+          messageId: id,
+          uploaderKind: input.authorKind,
+          uploaderId: input.authorId,
+          ids: input.attachmentIds,
+        })
+      : []
   const row = {
-    id: crypto.randomUUID(),
+    id,
     workspace_id: input.workspaceId,
     conversation_id: input.conversationId,
     seq: bumped.last_seq,
@@ -46,6 +60,7 @@ async function appendInTransaction(trx: Kysely<Database>, input: NewMessage): Pr
     author_avatar_url: input.authorAvatarUrl ?? null,
     body: input.body,
     created_at: input.now,
+    attachments: attachments.length > 0 ? JSON.stringify(attachments) : null,
   }
   await trx.insertInto('messages').values(row).execute()
   return { message: toMessage(row), duplicate: false }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Store } from '../types.ts'
+import { insertChatFollowUpEvent } from './outbox-events.ts'
 import { toConversation } from './rows.ts'
 
 type RoutingMethods = Pick<
@@ -13,7 +14,7 @@ export function routingMethods(db: Kysely<Database>): RoutingMethods {
   return {
     async assignIfUnassigned(workspaceId, conversationId, operatorId, now) {
       // One conditional statement: whichever node's write lands first wins; the others match no row.
-      const row = await db
+      const update = db
         .updateTable('conversations')
         .set({
           assignee_id: operatorId,
@@ -26,7 +27,20 @@ export function routingMethods(db: Kysely<Database>): RoutingMethods {
         .where('assignee_id', 'is', null)
         .where('status', '=', 'open')
         .returningAll()
-        .executeTakeFirst()
+      // issue 6: a chat that is already a lead gets its CRM responsible person from this first
+      // assignment; the outbox event is written in the assignment's transaction (as transfers do)
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await trx.executeQuery(update.compile()).then((r) => r.rows[0])
+        if (updated) {
+          await insertChatFollowUpEvent(trx, {
+            workspaceId,
+            conversationId,
+            now,
+            topic: 'conversation.assigned',
+          })
+        }
+        return updated
+      })
       return row && toConversation(row)
     },
 

@@ -1,6 +1,7 @@
 /** Row ↔ record mapping. JSON columns are text in both dialects (issue "Server core"). */
 import type { Selectable } from 'kysely'
 import type { AuthorKind, ConversationStatus } from '../../protocol/messages.ts'
+import type { AttachmentRef } from '../attachment-types.ts'
 import type {
   ConversationEventsTable,
   ConversationsTable,
@@ -25,6 +26,7 @@ import type {
   Widget,
   Workspace,
 } from '../types.ts'
+import { parseAttachmentRefs } from './attachments.ts'
 
 export function toJson(value: JsonObject | string[]): string {
   return JSON.stringify(value)
@@ -84,6 +86,7 @@ export const toVisitor = (r: Selectable<VisitorsTable>): Visitor => ({
   context: parseObject(r.context),
   createdAt: r.created_at,
   lastSeenAt: r.last_seen_at,
+  externalId: r.external_id ?? null,
 })
 
 export const toConversation = (r: Selectable<ConversationsTable>): Conversation => ({
@@ -114,7 +117,11 @@ export const toMessage = (r: Selectable<MessagesTable>): Message => ({
   authorAvatarUrl: r.author_avatar_url,
   body: r.body,
   createdAt: r.created_at,
+  // issue 5, item 4: omitted when the message carries no files
+  ...withAttachments(parseAttachmentRefs(r.attachments)),
 })
+
+const withAttachments = (refs: AttachmentRef[] | undefined) => (refs ? { attachments: refs } : {})
 
 export const toEvent = (r: Selectable<ConversationEventsTable>): ConversationEvent => ({
   id: r.id,

@@ -3,6 +3,7 @@ import type { Database } from '../database.ts'
 import type { CloseReason, Rating, RatingValue, Store } from '../types.ts'
 import { StoreError } from '../types.ts'
 import { mapConstraintErrors } from './constraints.ts'
+import { insertChatFollowUpEvent } from './outbox-events.ts'
 import { toConversation } from './rows.ts'
 
 type TeamworkMethods = Pick<
@@ -85,9 +86,18 @@ export function teamworkMethods(db: Kysely<Database>): TeamworkMethods {
         fromAssigneeId === null
           ? q.where('assignee_id', 'is', null)
           : q.where('assignee_id', '=', fromAssigneeId)
-      const row = await mapConstraintErrors(q.returningAll().executeTakeFirst(), {
-        notFound: 'operator or line not found',
-      })
+      // issue 6: the transfer's outbox event (responsible person in the CRM) in the same transaction
+      const row = await mapConstraintErrors(
+        db.transaction().execute(async (trx) => {
+          const updated = await trx.executeQuery(q.returningAll().compile()).then((r) => r.rows[0])
+          if (updated) {
+            const event = { workspaceId, conversationId, now, topic: 'conversation.transferred' as const }
+            await insertChatFollowUpEvent(trx, event)
+          }
+          return updated
+        }),
+        { notFound: 'operator or line not found' },
+      )
       return row && toConversation(row)
     },
 

@@ -3,6 +3,12 @@ import * as initial from './0001-initial.ts'
 import * as routing from './0002-routing.ts'
 import * as teamwork from './0003-teamwork.ts'
 import * as openRecent from './0004-open-recent.ts'
+import * as outbox from './0005-outbox.ts'
+import * as crmConnections from './0006-crm-connections.ts'
+import * as forms from './0007-forms.ts'
+import * as callbacks from './0008-callbacks.ts'
+import * as attachments from './0009-attachments.ts'
+import * as visitorExternalId from './0010-visitor-external-id.ts'
 
 /**
  * Static list rather than a folder scan (issue "Server core"): bundlers and `tsx` both see the
@@ -13,6 +19,12 @@ const migrations: Record<string, Migration> = {
   '0002-routing': routing,
   '0003-teamwork': teamwork,
   '0004-open-recent': openRecent,
+  '0005-outbox': outbox,
+  '0006-crm-connections': crmConnections,
+  '0007-forms': forms,
+  '0008-callbacks': callbacks,
+  '0009-attachments': attachments,
+  '0010-visitor-external-id': visitorExternalId,
 }
 
 export const migrationProvider: MigrationProvider = {

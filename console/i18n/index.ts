@@ -1,0 +1,10 @@
+/** Console i18n (issue 5, item 7): en/ru catalogs, `t(key, params)`, Intl dates, the language choice. */
+export { CATALOGS } from './catalogs.ts'
+export { I18nProvider, type I18nValue, useI18n, useT } from './context.tsx'
+export type { Catalog, MessageKey } from './en.ts'
+export { ENGLISH } from './english.ts'
+export { LanguageSwitch } from './language-switch.tsx'
+export { isLocale, type LanguageEnv, LOCALE_STORAGE_KEY, memoryLanguageEnv, pickLocale } from './locale.ts'
+export { fillSlots, T } from './t-slots.tsx'
+export { createI18n, type I18n, interpolate, type Translate } from './translate.ts'
+export { LOCALES, type Locale, type Message, type Params, type PluralForms } from './types.ts'

@@ -1,0 +1,37 @@
+/**
+ * Builds and starts this node's relay with every lead source (issue 6): chats here, callbacks
+ * (server/callbacks) and forms (server/forms) through contract C2. One call from server.ts.
+ */
+import type { Bus } from '../bus/types.ts'
+import { createCallbackLeadSource } from '../callbacks/lead-source.ts'
+import { createFormLeadSource } from '../forms/lead-source.ts'
+import { createChatLeadSource } from '../leads/chat-lead-source.ts'
+import type { Log } from '../log/index.ts'
+import type { Store } from '../store/types.ts'
+import { createAdapterCache } from './connection-adapters.ts'
+import { createRelay, type Relay } from './relay.ts'
+import { relaySettingsFromEnv } from './relay-env.ts'
+
+export async function startOutbox(deps: {
+  store: Store
+  bus: Bus
+  clock: { now(): number }
+  log: Log
+  publicUrl: string
+  env: Record<string, string | undefined>
+}): Promise<Relay> {
+  const settings = relaySettingsFromEnv(deps.env)
+  const relay = createRelay({
+    store: deps.store,
+    bus: deps.bus,
+    clock: deps.clock,
+    random: Math.random,
+    log: deps.log,
+    adapterFor: createAdapterCache(settings.adapters),
+    chat: createChatLeadSource(deps.store, { publicUrl: deps.publicUrl }),
+    sources: { callback: createCallbackLeadSource(deps.store), form: createFormLeadSource(deps.store) },
+    options: settings.relay,
+  })
+  await relay.start()
+  return relay
+}

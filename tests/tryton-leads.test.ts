@@ -1,0 +1,229 @@
+/**
+ * Issue 6, done-when: "Real Tryton: a form submission and a chat become leads in Tryton with the
+ * transcript; Tryton stopped mid-run → deliveries wait and complete once it is back."
+ *
+ * Runs against the Tryton of `.ci/tryton.sh` (skipped without TRYTON_URL/TRYTON_USER/
+ * TRYTON_PASSWORD). The outage is simulated with a TCP proxy in front of Tryton that is closed
+ * (connections refused, open ones cut) and reopened on the same port, rather than stopping trytond,
+ * which other test files use at the same time.
+ */
+
+import type { AddressInfo } from 'node:net'
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../server/chat/types.ts'
+import { signIn, startVisitor } from './support/http-client.ts'
+import { startTestServer, type TestServer } from './support/test-server.ts'
+import { connectTryton, type TrytonTestClient, trytonFromEnv } from './support/tryton/index.ts'
+import { openSocket } from './support/ws-client.ts'
+
+const tryton = trytonFromEnv()
+const ENV = {
+  OUTBOX_SWEEP_MS: '60000',
+  OUTBOX_RETRY_STEPS_MS: '100,200,400',
+  OUTBOX_MIN_DELAY_MS: '50',
+  CRM_TIMEOUT_MS: '5000',
+}
+
+type Row = Record<string, unknown>
+
+/** A TCP proxy that can go away (refuse connections, cut open ones) and come back on the same port. */
+async function startTcpProxy(target: { host: string; port: number }) {
+  const sockets = new Set<Socket>()
+  let server: Server | undefined
+  let port = 0
+  const listen = async () => {
+    server = createServer((client) => {
+      const upstream = connect(target.port, target.host)
+      for (const s of [client, upstream]) {
+        sockets.add(s)
+        s.on('close', () => sockets.delete(s))
+        s.on('error', () => s.destroy())
+      }
+      client.pipe(upstream).pipe(client)
+    })
+    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve))
+    port = (server.address() as AddressInfo).port
+  }
+  await listen()
+  return {
+    get port() {
+      return port
+    },
+    async stop() {
+      const closing = new Promise<void>((resolve) => server!.close(() => resolve()))
+      for (const s of sockets) s.destroy()
+      await closing
+    },
+    start: listen,
+  }
+}
+
+describe.skipIf(!tryton)('leads in a real Tryton', () => {
+  const connection = tryton ?? { url: '', user: '', password: '' }
+  let server: TestServer
+  let client: TrytonTestClient
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>
+  let workspaceId: string
+  const saved: Record<string, string | undefined> = {}
+
+  beforeAll(async () => {
+    for (const [key, value] of Object.entries(ENV)) {
+      saved[key] = process.env[key]
+      process.env[key] = value
+    }
+    client = await connectTryton(connection)
+    const upstream = new URL(connection.url)
+    proxy = await startTcpProxy({ host: upstream.hostname, port: Number(upstream.port || 80) })
+    server = await startTestServer()
+    workspaceId = (await server.store.findWidget(server.demo.widgetId))!.workspaceId
+    await server.store.createCrmConnection({
+      workspaceId,
+      name: 'Tryton',
+      connection: {
+        kind: 'tryton',
+        url: `http://127.0.0.1:${proxy.port}${upstream.pathname}`,
+        user: connection.user,
+        password: connection.password,
+      },
+      now: Date.now(),
+    })
+  })
+
+  afterAll(async () => {
+    await server?.stop()
+    await proxy?.stop().catch(() => undefined)
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  })
+
+  const opportunities = async (reference: string) =>
+    (await client.call('model.sale.opportunity.search_read', [
+      [['reference', '=', reference]],
+      0,
+      null,
+      null,
+      ['reference', 'description', 'comment', 'party'],
+    ])) as Row[]
+  const notes = async (crmId: string) =>
+    (await client.call('model.ir.note.search_read', [
+      [['resource', '=', `sale.opportunity,${crmId}`]],
+      0,
+      null,
+      null,
+      ['message'],
+    ])) as Row[]
+  const deliveryOf = async (topic: string, subjectId: string) =>
+    (await server.store.listCrmDeliveries(workspaceId, { limit: 500 })).find(
+      (d) => d.topic === topic && d.subjectId === subjectId,
+    )
+  const statusOf = (topic: string, subjectId: string) => () =>
+    deliveryOf(topic, subjectId).then((d) => d?.status)
+
+  async function chatLead(body: string, email: string) {
+    const visitor = await startVisitor(server.url, server.demo.slug)
+    const socket = await openSocket(visitor.wsUrl)
+    try {
+      await socket.waitFor('session.ready')
+      socket.send({ type: 'message.send', id: 'm1', body })
+      const ack = await socket.waitFor('frame.ack', (f) => f.ref === 'm1')
+      await fetch(`${server.url}/api/visitors/me`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${visitor.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Tryton Visitor', email }),
+      })
+      return ack.message!.conversationId
+    } finally {
+      await socket.close()
+    }
+  }
+
+  async function close(conversationId: string) {
+    const operator = (await server.store.findOperatorByEmail(server.demo.email))!
+    const actor: Actor = { kind: 'operator', workspaceId, operator }
+    await server.chat.close(actor, conversationId)
+  }
+
+  it('a chat becomes an opportunity with its party, and the transcript a note when it closes', {
+    timeout: 60_000,
+  }, async () => {
+    const email = `chat-${crypto.randomUUID().slice(0, 8)}@example.com`
+    const conversationId = await chatLead('Do you rent out scaffolding?', email)
+    await expect.poll(statusOf('lead.chat', conversationId), { timeout: 30_000 }).toBe('delivered')
+    const lead = (await deliveryOf('lead.chat', conversationId))!
+    const [record] = await opportunities(lead.id)
+    expect(record).toMatchObject({ reference: lead.id, id: Number(lead.crmId) })
+
+    await close(conversationId)
+    await expect.poll(statusOf('conversation.closed', conversationId), { timeout: 30_000 }).toBe('delivered')
+    const [note] = await notes(lead.crmId!)
+    expect(note?.message).toContain('Do you rent out scaffolding?')
+  })
+
+  it('a form submission becomes an opportunity', { timeout: 60_000 }, async () => {
+    const form = await server.store.createForm({
+      workspaceId,
+      name: 'Quote request',
+      enabled: true,
+      definition: {
+        version: 1,
+        sections: [
+          {
+            key: 'contact',
+            fields: [
+              { key: 'name', type: 'text', label: 'Name', required: true },
+              { key: 'email', type: 'email', label: 'E-mail', required: true },
+              { key: 'notes', type: 'longText', label: 'What do you need?' },
+            ],
+          },
+        ],
+      },
+      now: Date.now(),
+    })
+    const email = `form-${crypto.randomUUID().slice(0, 8)}@example.com`
+    const res = await fetch(`${server.url}/api/forms/${form.id}/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ values: { name: 'Fiona Form', email, notes: 'Twelve pallets' } }),
+    })
+    expect(res.status).toBe(201)
+    const { submission } = (await res.json()) as { submission: { id: string } }
+    await expect.poll(statusOf('lead.form', submission.id), { timeout: 30_000 }).toBe('delivered')
+    const lead = (await deliveryOf('lead.form', submission.id))!
+    const [record] = await opportunities(lead.id)
+    expect(record).toMatchObject({ reference: lead.id })
+    expect(String(record?.comment ?? '') + JSON.stringify(await notes(lead.crmId!))).toContain(
+      'Twelve pallets',
+    )
+  })
+
+  it('while Tryton is unreachable deliveries wait, and complete once it is back', {
+    timeout: 90_000,
+  }, async () => {
+    await proxy.stop()
+    const email = `outage-${crypto.randomUUID().slice(0, 8)}@example.com`
+    const conversationId = await chatLead('Anyone there?', email)
+    await expect
+      .poll(() => deliveryOf('lead.chat', conversationId).then((d) => d?.attempts ?? 0), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2)
+    const waiting = (await deliveryOf('lead.chat', conversationId))!
+    expect(waiting).toMatchObject({ status: 'pending', crmId: null })
+    expect(waiting.lastError).toMatch(/unavailable|network|connect/)
+    expect(await opportunities(waiting.id)).toEqual([])
+
+    await proxy.start()
+    await expect.poll(statusOf('lead.chat', conversationId), { timeout: 30_000 }).toBe('delivered')
+    expect(await opportunities(waiting.id)).toHaveLength(1)
+
+    const admin = await signIn(server.url, server.demo.email, server.demo.password)
+    const log = (await (
+      await fetch(`${server.url}/api/admin/crm/deliveries?status=delivered`, {
+        headers: { cookie: admin.cookie },
+      })
+    ).json()) as { deliveries: Array<{ id: string; attempts: number; connectionName: string }> }
+    expect(log.deliveries.find((d) => d.id === waiting.id)).toMatchObject({ connectionName: 'Tryton' })
+    expect(JSON.stringify(log)).not.toContain(connection.password)
+  })
+})
