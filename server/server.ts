@@ -82,7 +82,15 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
   const chat = createChatService({ store, bus, clock, routing: router, autoReplies })
   await autoReplies.start(chat)
   // issue 6: every node relays CRM deliveries; the database decides who sends what
-  const outbox = await startOutbox({ store, bus, clock, log, publicUrl, env: process.env })
+  const outbox = await startOutbox({
+    store,
+    bus,
+    clock,
+    log,
+    publicUrl,
+    env: process.env,
+    redisUrl: config.redisUrl,
+  })
   // Offers and wake timers die with a process: route every waiting queue again (issue "Open lines").
   await router.sweep()
   const api = createApp({

@@ -1,4 +1,5 @@
 import type { HttpFn } from './http-types.ts'
+import { memoryPaceSlots, type PaceSlots } from './pace-slots.ts'
 
 export interface PaceOptions {
   perSecond: number
@@ -6,24 +7,27 @@ export interface PaceOptions {
   marginMs?: number
   now?: () => number
   sleep?: (ms: number) => Promise<void>
+  /** Shared reservations (Redis with several nodes); default: this function's own, in memory. */
+  slots?: PaceSlots
+  /** The CRM account the slots are kept for (the connection id); needed when `slots` is shared. */
+  key?: string
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Spaces request starts at least 1000/perSecond ms apart (Bitrix24 drains 2 requests/s, Kommo
- * allows 7/s). One paced function must be shared by everything that calls the same CRM account.
+ * allows 7/s). Everything that calls the same CRM account must share one paced function, or with
+ * several nodes one `slots` store and `key`.
  */
 export function pacedHttp(http: HttpFn, options: PaceOptions): HttpFn {
   const gap = 1000 / options.perSecond + (options.marginMs ?? 20)
-  const now = options.now ?? Date.now
   const sleep = options.sleep ?? defaultSleep
-  let nextStart = 0
+  const slots = options.slots ?? memoryPaceSlots(options.now)
+  const key = options.key ?? ''
   return async (request) => {
-    const current = now()
-    const start = Math.max(current, nextStart)
-    nextStart = start + gap
-    if (start > current) await sleep(start - current)
+    const wait = await slots.reserve(key, gap)
+    if (wait > 0) await sleep(wait)
     return http(request)
   }
 }
