@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { getIn, insertAt, moveBy, removeAt, setIn, toggleIn } from './edit-path.ts'
 import { fieldIssues, initDraft, isDraftDirty } from './forms-draft.ts'
 import { lineDetail } from './line-fixtures.ts'
-import { type LineFormAction, type LineFormState, lineDraftOf, lineFormReducer } from './line-settings-form.ts'
+import {
+  type LineFormAction,
+  type LineFormState,
+  lineDraftOf,
+  lineFormReducer,
+} from './line-settings-form.ts'
 
 const reduce = (state: LineFormState, ...actions: LineFormAction[]) => actions.reduce(lineFormReducer, state)
 const queuePath = ['settings', 'routing', 'queue'] as const
