@@ -26,7 +26,9 @@ export async function startOutbox(deps: {
 }): Promise<Relay> {
   const settings = relaySettingsFromEnv(deps.env)
   const redis = deps.redisUrl ? new Redis(deps.redisUrl, { connectionName: 'openline-crm-pace' }) : undefined
-  redis?.on('error', (error: unknown) => deps.log('warn', 'crm pacing: redis error', { error: String(error) }))
+  redis?.on('error', (error: unknown) =>
+    deps.log('warn', 'crm pacing: redis error', { error: String(error) }),
+  )
   const relay = createRelay({
     store: deps.store,
     bus: deps.bus,
