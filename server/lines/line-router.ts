@@ -206,7 +206,11 @@ export function createLineRouter(deps: LineRouterDeps): LineRouter {
   async function refuse(conversation: Conversation, result: CarryOutResult): Promise<void> {
     const reject = result.rejects[0]
     if (result.lost.length === 0 && reject?.reason === 'not_offered') {
-      throw new ChatError('forbidden', 'This conversation is not offered to you')
+      // A simultaneous accept on another node may have won and withdrawn this offer after our read:
+      // for the operator that is "taken", not "never offered" (issue "Open lines", two-node accepts).
+      const latest = await store.getConversation(conversation.workspaceId, conversation.id)
+      const settled = latest !== undefined && (latest.assigneeId !== null || latest.status === 'closed')
+      if (!settled) throw new ChatError('forbidden', 'This conversation is not offered to you')
     }
     if (result.lost.length === 0 && !reject) return
     // Too late: make sure this operator's offer goes too (whichever node settles first publishes).
