@@ -20,8 +20,10 @@ export function useOffers(
   const next = nextOfferExpiry(incoming)
   useEffect(() => {
     if (next === null) return
+    // Timers may fire a millisecond before the wall clock reaches `next`; the effect only re-arms when
+    // `next` changes, so an early tick must still count as `next` or the offer would never go.
     const handle = deps.timers.setTimeout(
-      () => dispatch({ type: 'offers.expired', now: deps.clock.now() }),
+      () => dispatch({ type: 'offers.expired', now: Math.max(deps.clock.now(), next) }),
       Math.max(0, next - deps.clock.now()),
     )
     return () => deps.timers.clearTimeout(handle)
