@@ -98,6 +98,17 @@ export function CallbacksPage({ api, feed, clock, timers, operatorId, names = {}
               <div class="callback-who">
                 <strong>{c.name}</strong> <a href={`tel:${c.phone}`}>{c.phone}</a>
                 {c.topic && <p>{c.topic}</p>}
+                {c.extra && Object.keys(c.extra).length > 0 && (
+                  // Issue 5 item 3: answers to the widget's extra callback fields, labelled as the visitor saw them.
+                  <dl class="callback-extra" data-testid="callback-extra">
+                    {Object.entries(c.extra).map(([label, answer]) => (
+                      <div key={label}>
+                        <dt>{label}</dt>
+                        <dd>{answer}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
               </div>
               <p class="callback-due">
                 <time dateTime={new Date(c.dueAt).toISOString()}>{absolute(c.dueAt)}</time>{' '}
