@@ -76,7 +76,9 @@ describe('CRM chaos: 1,000 leads, a failing CRM and two SIGKILLs', () => {
       OUTBOX_MIN_DELAY_MS: '10',
       // Bitrix24 asks for 1–10 min after 503/429 (no Retry-After header): honoured, but capped here
       OUTBOX_MAX_RETRY_AFTER_MS: '50',
-      OUTBOX_LEASE_MS: '2000',
+      // Shorter than one delivery (400 ms timeouts, 800 ms holds): leases run out mid-delivery and the
+      // node's next claim takes its own rows again, the case that once sent duplicates under load.
+      OUTBOX_LEASE_MS: '300',
       OUTBOX_SWEEP_MS: '200',
       OUTBOX_BATCH: '64',
       CRM_TIMEOUT_MS: '400',

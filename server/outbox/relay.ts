@@ -190,10 +190,19 @@ export function createRelay(deps: RelayDeps): Relay {
 
   /** Deliveries in progress on this node; a slow CRM holds its own slots, never the others'. */
   const inFlight = new Set<Promise<void>>()
+  /**
+   * Their ids: on a loaded node a delivery can outlive its lease, and this node's next claim then
+   * takes the row again. Starting it twice would look the lead up while the first attempt's request
+   * is still on its way and send a duplicate, so a re-claimed row that is still in progress here is
+   * left to that attempt (the claim only renewed the lease).
+   */
+  const inFlightIds = new Set<string>()
 
   function launch(claimed: CrmDelivery[]): void {
     const connections = new Map<string, Promise<StoredCrmConnection | undefined>>()
     for (const delivery of claimed) {
+      if (inFlightIds.has(delivery.id)) continue
+      inFlightIds.add(delivery.id)
       const key = `${delivery.workspaceId}:${delivery.connectionId}`
       let connection = connections.get(key)
       if (!connection) {
@@ -211,6 +220,7 @@ export function createRelay(deps: RelayDeps): Relay {
         })
         .finally(() => {
           inFlight.delete(work)
+          inFlightIds.delete(delivery.id)
           pump()
         })
       inFlight.add(work)
