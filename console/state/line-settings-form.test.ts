@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { getIn, insertAt, moveBy, removeAt, setIn, toggleIn } from './edit-path.ts'
-import { fieldIssues, initDraft, isDraftDirty } from './forms-draft.ts'
+import { draftReducer, fieldIssues, initDraft, isDraftDirty } from './forms-draft.ts'
 import { lineDetail } from './line-fixtures.ts'
-import {
-  type LineFormAction,
-  type LineFormState,
-  lineDraftOf,
-  lineFormReducer,
-} from './line-settings-form.ts'
+import { type LineFormAction, type LineFormState, lineDraftOf } from './line-settings-form.ts'
 
-const reduce = (state: LineFormState, ...actions: LineFormAction[]) => actions.reduce(lineFormReducer, state)
+const reduce = (state: LineFormState, ...actions: LineFormAction[]) =>
+  actions.reduce<LineFormState>(draftReducer, state)
 const queuePath = ['settings', 'routing', 'queue'] as const
 
 describe('edit paths', () => {
@@ -37,7 +33,7 @@ describe('edit paths', () => {
   })
 })
 
-describe('lineFormReducer', () => {
+describe('the line settings draft', () => {
   const initial = initDraft(lineDraftOf(lineDetail()))
 
   it('edits the queue: add, reorder, remove — and knows it is dirty until reset', () => {

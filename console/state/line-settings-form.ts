@@ -3,14 +3,11 @@
  * path with the generic draft of forms-draft.ts, so each field shows the server's issue for its path.
  */
 import type { LineDetail } from '../api/index.ts'
-import { type DraftAction, type DraftState, draftReducer } from './forms-draft.ts'
+import type { DraftAction, DraftState } from './forms-draft.ts'
 
 export type LineDraft = Pick<LineDetail, 'name' | 'settings'>
 export type LineFormState = DraftState<LineDraft>
 export type LineFormAction = DraftAction<LineDraft>
-
-/** The generic reducer, typed for the line so `useReducer` needs no cast. */
-export const lineFormReducer: (state: LineFormState, action: LineFormAction) => LineFormState = draftReducer
 
 export function lineDraftOf(line: LineDetail): LineDraft {
   return { name: line.name, settings: line.settings }

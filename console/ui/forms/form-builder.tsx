@@ -3,23 +3,18 @@
  * draft and saved with PUT /api/admin/forms/:id; the server's validation issues appear next to the
  * field they concern. A live preview runs the form's conditions as the visitor would see them.
  */
-import { useEffect, useReducer, useRef } from 'preact/hooks'
-import { type AdminForm, ApiError, type FormInput, type FormsApi } from '../../api/index.ts'
+import type { AdminForm, FormInput, FormsApi } from '../../api/index.ts'
 import { useT } from '../../i18n/index.ts'
 import {
   conditionProblems,
-  type DraftAction,
-  type DraftState,
-  draftReducer,
   earlierFields,
   FIELD_TYPES,
-  initDraft,
   issueLocation,
   newField,
   newSection,
 } from '../../state/index.ts'
-import { errorText } from '../error-text.ts'
 import { SaveBar, SaveErrorSummary } from '../save-bar.tsx'
+import { useDraftForm } from '../use-draft-form.ts'
 import { ConditionsEditor } from './conditions-editor.tsx'
 import { DraftCheck, type DraftCtx, DraftText, ItemActions } from './draft-fields.tsx'
 import { FieldEditor } from './field-editor.tsx'
@@ -37,40 +32,16 @@ const inputOf = (form: AdminForm): FormInput => ({
   definition: form.definition,
 })
 
-type Reducer = (s: DraftState<FormInput>, a: DraftAction<FormInput>) => DraftState<FormInput>
-
 export function FormBuilder({ api, form, onSaved }: FormBuilderProps) {
   const t = useT()
-  const [state, dispatch] = useReducer<DraftState<FormInput>, DraftAction<FormInput>, FormInput>(
-    draftReducer as Reducer,
-    inputOf(form),
-    initDraft,
-  )
+  const { state, dispatch, summary, save } = useDraftForm(inputOf(form), {
+    send: ({ draft }) => api.updateForm(form.id, { ...draft, name: draft.name.trim() }),
+    draftOf: inputOf,
+    onSaved,
+  })
   const ctx: DraftCtx<FormInput> = { state, dispatch, prefix: 'form' }
-  const summary = useRef<HTMLDivElement>(null)
   const def = state.draft.definition
   const problems = conditionProblems(def, t)
-
-  useEffect(() => {
-    if (state.status === 'failed') summary.current?.focus()
-  }, [state.status])
-
-  async function save(event: Event) {
-    event.preventDefault()
-    if (state.status === 'saving') return
-    dispatch({ type: 'save.started' })
-    try {
-      const saved = await api.updateForm(form.id, { ...state.draft, name: state.draft.name.trim() })
-      dispatch({ type: 'save.succeeded', saved: inputOf(saved) })
-      onSaved?.(saved)
-    } catch (e) {
-      dispatch({
-        type: 'save.failed',
-        message: errorText(e, t),
-        issues: e instanceof ApiError ? e.issues : undefined,
-      })
-    }
-  }
 
   const c = ctx as DraftCtx
   return (

@@ -1,9 +1,8 @@
-import { useEffect, useReducer, useRef } from 'preact/hooks'
-import { ApiError, type ConsoleApi, type LineDetail, type Operator } from '../../api/index.ts'
+import type { ConsoleApi, LineDetail, Operator } from '../../api/index.ts'
 import { useT } from '../../i18n/index.ts'
-import { initDraft, issueLocation, lineDraftOf, lineFormReducer, lineUpdateOf } from '../../state/index.ts'
-import { errorText } from '../error-text.ts'
+import { issueLocation, lineDraftOf, lineUpdateOf } from '../../state/index.ts'
 import { SaveBar, SaveErrorSummary } from '../save-bar.tsx'
+import { useDraftForm } from '../use-draft-form.ts'
 import { AutoRepliesSection } from './auto-replies-section.tsx'
 import { TextField } from './fields.tsx'
 import type { FormContext } from './form-context.ts'
@@ -21,32 +20,12 @@ export interface LineSettingsFormProps {
 
 export function LineSettingsForm({ line, operators, api, timeZones, onSaved }: LineSettingsFormProps) {
   const t = useT()
-  const [state, dispatch] = useReducer(lineFormReducer, lineDraftOf(line), initDraft)
+  const { state, dispatch, summary, save } = useDraftForm(lineDraftOf(line), {
+    send: ({ draft }) => api.updateLine(line.id, lineUpdateOf(draft)),
+    draftOf: lineDraftOf,
+    onSaved,
+  })
   const ctx: FormContext = { state, dispatch }
-  const summary = useRef<HTMLDivElement>(null)
-
-  // Keyboard and screen-reader users land on the list of problems after a refused save.
-  useEffect(() => {
-    if (state.status === 'failed') summary.current?.focus()
-  }, [state.status])
-
-  async function save(event: Event) {
-    event.preventDefault()
-    if (state.status === 'saving') return
-    dispatch({ type: 'save.started' })
-    try {
-      const saved = await api.updateLine(line.id, lineUpdateOf(state.draft))
-      dispatch({ type: 'save.succeeded', saved: lineDraftOf(saved) })
-      onSaved?.(saved)
-    } catch (e) {
-      dispatch({
-        type: 'save.failed',
-        message: errorText(e, t),
-        issues: e instanceof ApiError ? e.issues : undefined,
-      })
-    }
-  }
-
   return (
     <form class="line-settings-form" onSubmit={save} noValidate data-testid="line-settings-form">
       <SaveErrorSummary

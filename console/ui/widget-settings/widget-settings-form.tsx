@@ -3,14 +3,10 @@
  * language and texts, edited as one draft with a live preview and saved with
  * PATCH /api/admin/widgets/:id (contract C5); refused fields show the server's message.
  */
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks'
-import { type AdminForm, ApiError, type WidgetAdminApi, type WidgetSummary } from '../../api/index.ts'
+import { useEffect, useState } from 'preact/hooks'
+import type { AdminForm, WidgetAdminApi, WidgetSummary } from '../../api/index.ts'
 import { useT } from '../../i18n/index.ts'
 import {
-  type DraftAction,
-  type DraftState,
-  draftReducer,
-  initDraft,
   issueLocation,
   settingsIssues,
   textsLocale,
@@ -21,6 +17,7 @@ import {
 import { errorText } from '../error-text.ts'
 import { type DraftCtx, DraftText } from '../forms/draft-fields.tsx'
 import { SaveBar, SaveErrorSummary } from '../save-bar.tsx'
+import { useDraftForm } from '../use-draft-form.ts'
 import { AppearanceSection } from './appearance-section.tsx'
 import { ChannelsSection } from './channels-section.tsx'
 import { DisplayRulesSection } from './display-rules-section.tsx'
@@ -34,17 +31,15 @@ export interface WidgetSettingsFormProps {
   onSaved?(widget: WidgetSummary): void
 }
 
-type Reducer = (s: DraftState<WidgetDraft>, a: DraftAction<WidgetDraft>) => DraftState<WidgetDraft>
-
 export function WidgetSettingsForm({ api, widget, forms, onSaved }: WidgetSettingsFormProps) {
   const t = useT()
-  const [state, dispatch] = useReducer<DraftState<WidgetDraft>, DraftAction<WidgetDraft>, WidgetDraft>(
-    draftReducer as Reducer,
-    widgetDraftOf(widget),
-    initDraft,
-  )
+  const { state, dispatch, summary, save } = useDraftForm(widgetDraftOf(widget), {
+    send: ({ saved, draft }) => api.updateWidget(widget.id, widgetPatchOf(saved, draft)),
+    draftOf: widgetDraftOf,
+    onSaved,
+    issuesOf: settingsIssues,
+  })
   const ctx: DraftCtx<WidgetDraft> = { state, dispatch, prefix: 'widget' }
-  const summary = useRef<HTMLDivElement>(null)
   const [picked, setPicked] = useState<'en' | 'ru' | 'pl'>('en')
   const locale = textsLocale(state.draft.settings.language, picked)
   const [texts, setTexts] = useState<{ locale: string; texts: Record<string, string> } | null>(null)
@@ -62,27 +57,6 @@ export function WidgetSettingsForm({ api, widget, forms, onSaved }: WidgetSettin
       live = false
     }
   }, [api, widget.id, locale])
-
-  useEffect(() => {
-    if (state.status === 'failed') summary.current?.focus()
-  }, [state.status])
-
-  async function save(event: Event) {
-    event.preventDefault()
-    if (state.status === 'saving') return
-    dispatch({ type: 'save.started' })
-    try {
-      const saved = await api.updateWidget(widget.id, widgetPatchOf(state.saved, state.draft))
-      dispatch({ type: 'save.succeeded', saved: widgetDraftOf(saved) })
-      onSaved?.(saved)
-    } catch (e) {
-      dispatch({
-        type: 'save.failed',
-        message: errorText(e, t),
-        issues: e instanceof ApiError ? settingsIssues(e.issues) : undefined,
-      })
-    }
-  }
 
   const c = ctx as DraftCtx
   const shownTexts = texts?.locale === locale ? texts.texts : null
