@@ -8,13 +8,17 @@
  * which other test files use at the same time.
  */
 
-import type { AddressInfo } from 'node:net'
-import { connect, createServer, type Server, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../server/chat/types.ts'
 import { signIn, startVisitor } from './support/http-client.ts'
 import { startTestServer, type TestServer } from './support/test-server.ts'
-import { connectTryton, type TrytonTestClient, trytonFromEnv } from './support/tryton/index.ts'
+import {
+  connectTryton,
+  gateTryton,
+  type TcpGate,
+  type TrytonTestClient,
+  trytonFromEnv,
+} from './support/tryton/index.ts'
 import { openSocket } from './support/ws-client.ts'
 
 const tryton = trytonFromEnv()
@@ -27,43 +31,11 @@ const ENV = {
 
 type Row = Record<string, unknown>
 
-/** A TCP proxy that can go away (refuse connections, cut open ones) and come back on the same port. */
-async function startTcpProxy(target: { host: string; port: number }) {
-  const sockets = new Set<Socket>()
-  let server: Server | undefined
-  let port = 0
-  const listen = async () => {
-    server = createServer((client) => {
-      const upstream = connect(target.port, target.host)
-      for (const s of [client, upstream]) {
-        sockets.add(s)
-        s.on('close', () => sockets.delete(s))
-        s.on('error', () => s.destroy())
-      }
-      client.pipe(upstream).pipe(client)
-    })
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve))
-    port = (server.address() as AddressInfo).port
-  }
-  await listen()
-  return {
-    get port() {
-      return port
-    },
-    async stop() {
-      const closing = new Promise<void>((resolve) => server!.close(() => resolve()))
-      for (const s of sockets) s.destroy()
-      await closing
-    },
-    start: listen,
-  }
-}
-
 describe.skipIf(!tryton)('leads in a real Tryton', () => {
   const connection = tryton ?? { url: '', user: '', password: '' }
   let server: TestServer
   let client: TrytonTestClient
-  let proxy: Awaited<ReturnType<typeof startTcpProxy>>
+  let proxy: TcpGate
   let workspaceId: string
   const saved: Record<string, string | undefined> = {}
 
@@ -73,8 +45,8 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
       process.env[key] = value
     }
     client = await connectTryton(connection)
-    const upstream = new URL(connection.url)
-    proxy = await startTcpProxy({ host: upstream.hostname, port: Number(upstream.port || 80) })
+    const gated = await gateTryton(connection.url)
+    proxy = gated.gate
     server = await startTestServer()
     workspaceId = (await server.store.findWidget(server.demo.widgetId))!.workspaceId
     await server.store.createCrmConnection({
@@ -82,7 +54,7 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
       name: 'Tryton',
       connection: {
         kind: 'tryton',
-        url: `http://127.0.0.1:${proxy.port}${upstream.pathname}`,
+        url: gated.url,
         user: connection.user,
         password: connection.password,
       },
@@ -92,7 +64,7 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
 
   afterAll(async () => {
     await server?.stop()
-    await proxy?.stop().catch(() => undefined)
+    await proxy?.close().catch(() => undefined)
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key]
       else process.env[key] = value
@@ -202,7 +174,7 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
   it('while Tryton is unreachable deliveries wait, and complete once it is back', {
     timeout: 90_000,
   }, async () => {
-    await proxy.stop()
+    await proxy.close()
     const email = `outage-${crypto.randomUUID().slice(0, 8)}@example.com`
     const conversationId = await chatLead('Anyone there?', email)
     await expect
@@ -213,7 +185,7 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
     expect(waiting.lastError).toMatch(/unavailable|network|connect/)
     expect(await opportunities(waiting.id)).toEqual([])
 
-    await proxy.start()
+    await proxy.open()
     await expect.poll(statusOf('lead.chat', conversationId), { timeout: 30_000 }).toBe('delivered')
     expect(await opportunities(waiting.id)).toHaveLength(1)
 

@@ -4,10 +4,10 @@ export {
   startTrytonFaultProxy,
   type TrytonFaultProxy,
 } from './fault-proxy.ts'
+export { gateTryton, startTcpGate, type TcpGate } from './tcp-gate.ts'
 export {
   connectTryton,
   type TrytonConnection,
   type TrytonTestClient,
   trytonFromEnv,
 } from './tryton-client.ts'
-export { type TrytonServerControl, trytonServer } from './tryton-server.ts'
