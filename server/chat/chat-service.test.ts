@@ -87,6 +87,57 @@ describe('chat service', () => {
     expect(events.map((e) => e.type)).toEqual(['conversation.opened'])
   })
 
+  describe('off-hours (issue "Open lines", items 2 and 7)', () => {
+    const monday = now
+    const saturday = Date.UTC(2026, 10, 28, 12, 0)
+    afterEach(() => {
+      now = monday
+    })
+    const setRule = async (offHours: string) => {
+      const actor = w.visitor as Extract<Actor, { kind: 'visitor' }>
+      const widget = await w.store.findWidget(actor.widgetId!)
+      await w.store.updateLine(actor.workspaceId, widget!.lineId, { settings: { offHours }, now })
+    }
+
+    it('records whether a conversation started inside working hours', async () => {
+      const inside = await w.chat.send(w.visitor, { clientId: 'c1', body: 'Monday morning' })
+      now = saturday
+      const outside = await w.chat.send(w.otherVisitor, { clientId: 'c2', body: 'Saturday noon' })
+      const started = async (id: string) =>
+        (await w.store.getConversationKpis(w.visitor.workspaceId, id))?.startedInsideWorkingHours
+      expect(await started(inside.conversation.id)).toBe(true)
+      expect(await started(outside.conversation.id)).toBe(false)
+    })
+
+    it.each(['offer-form', 'hide-widget'])(
+      'refuses a new chat while the line is closed under %s, and lets one under way go on',
+      async (rule) => {
+        const under = await w.chat.send(w.visitor, { clientId: 'c1', body: 'Before closing' })
+        await setRule(rule)
+        now = saturday
+        const refused = await w.chat.send(w.otherVisitor, { clientId: 'c2', body: 'Anyone?' }).catch((e) => e)
+        expect(refused).toBeInstanceOf(ChatError)
+        expect(refused).toMatchObject({ code: 'line_closed' })
+        const goesOn = await w.chat.send(w.visitor, { clientId: 'c3', body: 'Still there?' })
+        expect(goesOn.conversation.id).toBe(under.conversation.id)
+        now = monday
+        await expect(w.chat.send(w.otherVisitor, { clientId: 'c2', body: 'Anyone?' })).resolves.toMatchObject(
+          {
+            duplicate: false,
+          },
+        )
+      },
+    )
+
+    it('takes new chats while closed under accept-and-reply', async () => {
+      await setRule('accept-and-reply')
+      now = saturday
+      await expect(w.chat.send(w.visitor, { clientId: 'c1', body: 'Hi' })).resolves.toMatchObject({
+        conversation: { status: 'open' },
+      })
+    })
+  })
+
   it('acknowledges a resend without storing or publishing it again', async () => {
     const first = await w.chat.send(w.visitor, { clientId: 'c1', body: 'Hello' })
     await flush()

@@ -4,7 +4,7 @@ import { reopenableConversation, withinReopenWindow } from '../lines/reopen.ts'
 import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
 import { AttachmentNotFoundError } from '../store/attachment-types.ts'
 import type { CloseReason, Conversation, Message, Rating, Store } from '../store/types.ts'
-import { isOpen } from '../working-hours/index.ts'
+import { isOpen, offHoursBehaviour } from '../working-hours/index.ts'
 import { createTeamwork } from './teamwork.ts'
 import { type Actor, ChatError, type ChatService, type Routing, type SendResult } from './types.ts'
 import { toWireConversation, toWireMessage, toWireNote } from './wire.ts'
@@ -87,15 +87,21 @@ export function createChatService({
     return (id: string) => ({ participantIds: participants.get(id) ?? [], rating: ratings.get(id) ?? null })
   }
 
-  /** KPI (issue "Open lines", item 7): judged once, when the conversation starts. */
-  async function insideWorkingHours(
-    workspaceId: string,
-    lineId: string,
-    now: number,
-  ): Promise<boolean | null> {
+  /**
+   * Whether a new conversation may start on the line at `now`, and the KPI "started inside working
+   * hours" (issue "Open lines", items 2 and 7), judged once, when the conversation starts. The
+   * off-hours rules "offer the form" and "hide the widget" refuse new chats on the server too: the
+   * widget's copy of the rule can be a minute old and a raw socket never asked it.
+   */
+  async function lineAtStart(workspaceId: string, lineId: string, now: number) {
     const line = await store.getLine(workspaceId, lineId)
-    if (!line) return null
-    return isOpen(readLineSettings(line.settings).workingHours, now)
+    if (!line) return { acceptsNewChats: true, insideWorkingHours: null }
+    const settings = readLineSettings(line.settings)
+    const open = isOpen(settings.workingHours, now)
+    return {
+      acceptsNewChats: offHoursBehaviour(settings.offHours, open).acceptMessages,
+      insideWorkingHours: open,
+    }
   }
 
   /** The conversation if the actor may see it; a visitor sees only their own. */
@@ -125,13 +131,17 @@ export function createChatService({
       throw new ChatError('not_found', 'The widget of this visitor no longer exists')
     }
     const now = clock.now()
+    const line = await lineAtStart(actor.workspaceId, widget.lineId, now)
+    if (!line.acceptsNewChats) {
+      throw new ChatError('line_closed', 'The line is closed now; leave a callback request or a form instead')
+    }
     const conversation = await store.createConversation({
       workspaceId: actor.workspaceId,
       lineId: widget.lineId,
       widgetId: widget.id,
       visitorId: actor.visitorId,
       now,
-      startedInsideWorkingHours: await insideWorkingHours(actor.workspaceId, widget.lineId, now),
+      startedInsideWorkingHours: line.insideWorkingHours,
     })
     return { conversation, created: true }
   }

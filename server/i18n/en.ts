@@ -50,6 +50,9 @@ export const en = {
   'chat.rateFailed': 'Your rating was not sent. Please try again.',
   'chat.attach': 'Attach a file',
   'chat.attachFailed': 'The file was not sent.',
+  'chat.end': 'End chat',
+  'chat.endConfirm': 'End this conversation?',
+  'chat.endKeep': 'Keep chatting',
   // ------------------------------------------------------------ callback panel (widget/callback)
   'callback.title': 'Request a call back',
   'callback.name': 'Your name',

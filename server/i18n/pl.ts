@@ -47,6 +47,9 @@ export const pl: Catalog = {
   'chat.rateFailed': 'Ocena nie została wysłana. Spróbuj ponownie.',
   'chat.attach': 'Załącz plik',
   'chat.attachFailed': 'Plik nie został wysłany.',
+  'chat.end': 'Zakończ czat',
+  'chat.endConfirm': 'Zakończyć tę rozmowę?',
+  'chat.endKeep': 'Kontynuuj',
   // ------------------------------------------------------------ callback panel (widget/callback)
   'callback.title': 'Zamów rozmowę zwrotną',
   'callback.name': 'Imię',

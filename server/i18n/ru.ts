@@ -47,6 +47,9 @@ export const ru: Catalog = {
   'chat.rateFailed': 'Оценка не отправлена. Попробуйте ещё раз.',
   'chat.attach': 'Прикрепить файл',
   'chat.attachFailed': 'Файл не отправлен.',
+  'chat.end': 'Завершить чат',
+  'chat.endConfirm': 'Завершить этот диалог?',
+  'chat.endKeep': 'Продолжить',
   // ------------------------------------------------------------ callback panel (widget/callback)
   'callback.title': 'Обратный звонок',
   'callback.name': 'Ваше имя',

@@ -246,6 +246,8 @@ export const errorCode = z.enum([
   'internal',
   /** `conversation.accept`/`skip` of a conversation another operator already has. */
   'conversation_taken',
+  /** A visitor's first message while the line is closed and its off-hours rule takes no chats. */
+  'line_closed',
 ])
 export type ErrorCode = z.infer<typeof errorCode>
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectedTestChat } from '../realtime/test-chat.ts'
-import { wireMessage } from '../realtime/test-doubles.ts'
+import { wireConversation, wireMessage } from '../realtime/test-doubles.ts'
 import { ChatPanel } from './chat-panel.tsx'
 
 afterEach(cleanup)
@@ -116,8 +116,30 @@ describe('ChatPanel', () => {
     const { chat } = await connectedTestChat()
     let closed = 0
     render(<ChatPanel chat={chat} onClose={() => closed++} />)
-    for (const button of screen.getAllByRole('button')) expect(button.getAttribute('aria-label')).toBeTruthy()
+    for (const button of screen.getAllByRole('button'))
+      expect(button.getAttribute('aria-label') || button.textContent?.trim()).toBeTruthy()
     fireEvent.keyDown(screen.getByTestId('openline-input'), { key: 'Escape' })
     expect(closed).toBe(1)
+  })
+
+  it('lets the visitor end the conversation after a confirmation, then asks for a rating', async () => {
+    const { chat, socket } = await connectedTestChat()
+    render(<ChatPanel chat={chat} />)
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Keep chatting' }))
+    expect(screen.queryByRole('group', { name: 'End chat' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'End chat' }))
+    fireEvent.click(screen.getByTestId('openline-end-confirm'))
+    expect(socket.sentOfType('conversation.close')).toEqual([
+      { type: 'conversation.close', id: expect.any(String), conversationId: 'c1' },
+    ])
+    act(() =>
+      socket.receive({
+        type: 'conversation.updated',
+        conversation: wireConversation({ status: 'closed', closedAt: 1_700_000_000_001 }),
+      }),
+    )
+    expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Good answer' })).toBeTruthy()
   })
 })

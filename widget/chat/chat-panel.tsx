@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { WidgetSettings } from '../../server/widgets/settings-schema.ts'
 import type { ChatController } from '../realtime/types.ts'
 import { unreadCount } from '../state/selectors.ts'
@@ -70,6 +70,8 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
   const visible = usePageVisible()
   const unread = unreadCount(state)
   const root = useRef<HTMLElement>(null)
+  const [ending, setEnding] = useState(false)
+  const canEnd = state.conversationStatus === 'open' && state.connection === 'online'
   useVisualViewport(root)
 
   // On screen means open: this is first contact (the visitor is created and the socket connects).
@@ -112,6 +114,17 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
           </button>
         )}
         <h2 class="ol-title">{texts.title}</h2>
+        {canEnd && (
+          <button
+            type="button"
+            class="ol-end"
+            aria-expanded={ending}
+            onClick={() => setEnding(!ending)}
+            data-testid="openline-end"
+          >
+            {texts.end}
+          </button>
+        )}
         {onClose && (
           <button
             type="button"
@@ -124,6 +137,24 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
           </button>
         )}
       </div>
+      {canEnd && ending && (
+        <p class="ol-note ol-confirm" role="group" aria-label={texts.end}>
+          {texts.endConfirm}
+          <button
+            type="button"
+            onClick={() => {
+              setEnding(false)
+              chat.end()
+            }}
+            data-testid="openline-end-confirm"
+          >
+            {texts.end}
+          </button>
+          <button type="button" onClick={() => setEnding(false)}>
+            {texts.endKeep}
+          </button>
+        </p>
+      )}
       {state.connection === 'offline' && (
         <p class="ol-note" role="status">
           {texts.offline}

@@ -29,6 +29,10 @@ export const panelCss = `
 .ol-close,.ol-send{display:grid;place-items:center;flex:none;width:44px;height:44px;cursor:pointer}
 .ol-close{border-radius:8px}
 .ol-close:hover{background:rgba(128,128,128,.25)}
+.ol-end{flex:none;min-height:44px;padding:0 10px;border-radius:8px;font-size:13px;cursor:pointer}
+.ol-end:hover{background:rgba(128,128,128,.25)}
+.ol-confirm{display:flex;align-items:center;flex-wrap:wrap;gap:8px}
+.ol-confirm button{min-height:44px;padding:0 12px;border:1px solid var(--ol-edge);border-radius:8px;cursor:pointer}
 .ol-log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:16px;display:flex;flex-direction:column;gap:8px}
 .ol-list{display:flex;flex-direction:column;gap:8px}
 .ol-msg{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}

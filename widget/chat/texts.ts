@@ -34,6 +34,10 @@ export interface ChatTexts {
   /** Issue 5, item 4: the attach button and its failure (while uploading: `status.pending`). */
   attach: string
   attachFailed: string
+  /** Issue "Open lines", item 4 (close by visitor): the header button and its confirmation. */
+  end: string
+  endConfirm: string
+  endKeep: string
 }
 
 export const defaultTexts: ChatTexts = {
@@ -64,4 +68,7 @@ export const defaultTexts: ChatTexts = {
   rateFailed: 'Your rating was not sent. Please try again.',
   attach: 'Attach a file',
   attachFailed: 'The file was not sent.',
+  end: 'End chat',
+  endConfirm: 'End this conversation?',
+  endKeep: 'Keep chatting',
 }

@@ -402,6 +402,12 @@ export function createChat(deps: ChatClientDeps): ChatController {
       if (text) frame.comment = text
       if (!ready || !sendFrame(frame)) store.dispatch({ type: 'rate.failed', ref })
     },
+    end() {
+      const s = state()
+      if (!ready || !s.conversationId || s.conversationStatus !== 'open') return false
+      typing.stop()
+      return sendFrame({ type: 'conversation.close', id: newId(), conversationId: s.conversationId })
+    },
     setOpen(open) {
       store.dispatch({ type: 'open', open })
       if (open) ensureVisitor()

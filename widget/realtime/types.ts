@@ -70,6 +70,11 @@ export interface ChatController {
   /** Rates the closed conversation on screen (`conversation.rate`); a later call replaces the rating. */
   rate(value: RatingValue, comment: string): void
   setOpen(open: boolean): void
+  /**
+   * The visitor ends the open conversation on screen (`conversation.close`); the server's
+   * `conversation.updated` then closes it here and the rating form appears. False while offline.
+   */
+  end(): boolean
   /** PATCH /api/visitors/me, now or once the visitor exists; `context` merges into the stored one. */
   identify(traits: VisitorTraits & { context?: VisitorContext }): Promise<void>
   stop(): void
