@@ -48,6 +48,7 @@ const chatStatus: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conversation_closed: 409,
   conversation_taken: 409,
+  line_closed: 409,
   rate_limited: 429,
   internal: 500,
 }
