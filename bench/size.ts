@@ -1,8 +1,8 @@
 /**
  * `npm run size`: raw, gzip and brotli bytes of the built widget against bench/size-budget.ts.
- * Reads dist/widget; builds it (Vite's build API) only when there is no build yet.
+ * Builds the widget first (Vite's build API, into dist/widget), so the numbers are always those of
+ * the code as it is now, never of an older build left behind.
  */
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { measureWidget, overBudget, SIZE_BUDGET, type Sizes } from './size-budget.ts'
@@ -10,10 +10,7 @@ import { measureWidget, overBudget, SIZE_BUDGET, type Sizes } from './size-budge
 const dir = fileURLToPath(new URL('../dist/widget', import.meta.url))
 const configFile = fileURLToPath(new URL('../widget/vite.config.ts', import.meta.url))
 
-if (!existsSync(`${dir}/loader.js`)) {
-  console.log('dist/widget is missing: building the widget first')
-  await build({ configFile, logLevel: 'warn' })
-}
+await build({ configFile, logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } })
 
 const sizes = await measureWidget(dir)
 const row = (name: string, s: Sizes, budget?: number) =>
