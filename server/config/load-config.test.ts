@@ -24,12 +24,10 @@ describe('loadConfig', () => {
 
   it('names the variable, the value and the expectation in one line', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrowError(ConfigError)
-    try {
-      loadConfig({ PORT: '70000' })
-    } catch (error) {
-      expect(String((error as Error).message)).toMatch(/^Invalid PORT="70000": expected .+/)
-      expect(String((error as Error).message)).not.toContain('\n')
-    }
+    // No try/catch: a loadConfig that stopped throwing must fail this test, not skip its checks.
+    const message = configErrorOf({ PORT: '70000' })
+    expect(message).toMatch(/^Invalid PORT="70000": expected .+/)
+    expect(message).not.toContain('\n')
   })
 
   it('masks secrets in the error', () => {
@@ -42,3 +40,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL/)
   })
 })
+
+/** The ConfigError message for `env`; fails the calling test when loadConfig does not throw one. */
+function configErrorOf(env: Record<string, string>): string {
+  const error = (() => {
+    try {
+      loadConfig(env)
+    } catch (caught) {
+      return caught
+    }
+    throw new Error(`loadConfig accepted ${JSON.stringify(env)}`)
+  })()
+  expect(error).toBeInstanceOf(ConfigError)
+  return (error as ConfigError).message
+}
