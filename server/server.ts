@@ -104,6 +104,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
       cookieSecure: config.cookieSecure,
       adminToken: config.adminToken,
       attachmentMaxBytes: config.attachmentMaxBytes,
+      trustProxy: config.trustProxy,
     },
     loginLimiter: createRateLimiter(LOGIN_LIMIT),
     visitorLimiter: createRateLimiter(VISITOR_LIMIT),

@@ -6,6 +6,17 @@ import { z } from 'zod'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+/** A whole number written in decimal digits, at least `min`; one message for every way it is wrong. */
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const expected =
+    max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number ${min}–${max}`
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, expected)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, expected)
+}
 
 export const envSchema = z.object({
   PORT: port.default(8080).describe('TCP port of the HTTP and WebSocket server'),
@@ -45,6 +56,12 @@ export const envSchema = z.object({
     .enum(['debug', 'info', 'warn', 'error'])
     .default('info')
     .describe('Least severe log level written'),
+  // issue "Server core": the client address behind load balancers (server/http/client-ip.ts)
+  TRUST_PROXY: wholeNumber(0, 10)
+    .default(0)
+    .describe(
+      'Proxies in front of the server (load balancer, CDN) whose X-Forwarded-For entries are trusted; 0 = none',
+    ),
   // issue 5, item 4: attachments
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()

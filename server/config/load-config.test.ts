@@ -36,6 +36,18 @@ describe('loadConfig', () => {
     )
   })
 
+  it('reads TRUST_PROXY as a small whole number of hops, default 0', () => {
+    expect(loadConfig({}).trustProxy).toBe(0)
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(configErrorOf({ TRUST_PROXY: 'true' })).toBe(
+      'Invalid TRUST_PROXY="true": expected a whole number 0–10',
+    )
+    expect(configErrorOf({ TRUST_PROXY: '-1' })).toMatch(
+      /^Invalid TRUST_PROXY="-1": expected a whole number 0–10$/,
+    )
+    expect(configErrorOf({ TRUST_PROXY: '11' })).toMatch(/^Invalid TRUST_PROXY="11"/)
+  })
+
   it('rejects a non-postgres DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL/)
   })

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL']
   /** issue 5, item 4: largest attachment in bytes. */
   attachmentMaxBytes: number
+  /** Trusted proxy hops in front of the server; X-Forwarded-For is read through this many. */
+  trustProxy: number
 }
 
 export class ConfigError extends Error {
@@ -45,6 +47,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    trustProxy: e.TRUST_PROXY,
   }
 }
 

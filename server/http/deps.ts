@@ -17,6 +17,8 @@ export interface HttpConfig {
   adminToken?: string | undefined
   /** issue 5, item 4: largest attachment in bytes (default 10 MB). */
   attachmentMaxBytes?: number | undefined
+  /** Trusted proxy hops in front of the server (TRUST_PROXY; see client-ip.ts); default 0. */
+  trustProxy?: number | undefined
 }
 
 export interface HttpDeps {

@@ -101,6 +101,28 @@ describe('POST /api/auth/login', () => {
     expect((await attempt('10.0.0.1')).status).toBe(401)
   })
 
+  it('behind a trusted proxy (TRUST_PROXY=1) keys the limit on the X-Forwarded-For client', async () => {
+    const proxied = await createHarness({ loginLimit: 3, config: { trustProxy: 1 } })
+    try {
+      await seedWorkspace(proxied, 'p')
+      const LB = '10.0.0.5'
+      const attempt = (forwardedFor: string) =>
+        proxied.app.request(
+          '/api/auth/login',
+          json({ email: 'admin-p@example.test', password: 'wrong' }, { 'X-Forwarded-For': forwardedFor }),
+          fromIp(LB),
+        )
+      for (let i = 0; i < 3; i++) expect((await attempt('198.51.100.4')).status).toBe(401)
+      expect((await attempt('198.51.100.4')).status).toBe(429)
+      // A spoofed entry to the left of the proxy's own does not buy a new budget…
+      expect((await attempt('192.0.2.99, 198.51.100.4')).status).toBe(429)
+      // …while another client behind the same load balancer has its own.
+      expect((await attempt('198.51.100.5')).status).toBe(401)
+    } finally {
+      await proxied.close()
+    }
+  })
+
   it('rejects a cross-site Origin with 403 csrf and accepts its own origin', async () => {
     const cross = await h.app.request(
       '/api/auth/login',

@@ -43,7 +43,7 @@ export function mountAuth({ mount }: Mounter, deps: HttpDeps): void {
   mount(routes.login, async (c, { body }) => {
     requireSameOrigin(c, config.publicUrl)
     const now = clock.now()
-    const limiterKey = `${clientIp(c)}|${body.email}`
+    const limiterKey = `${clientIp(c, config.trustProxy)}|${body.email}`
     const decision = deps.loginLimiter.hit(limiterKey, now)
     if (!decision.allowed) throw rateLimited(decision.retryAfterMs)
 
