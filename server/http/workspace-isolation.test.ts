@@ -19,6 +19,7 @@ let h: Harness
 let admin: SignedIn
 const secrets: string[] = []
 let b: Awaited<ReturnType<typeof seedB>>
+let bBefore: Awaited<ReturnType<typeof snapshotB>>
 
 async function seedB() {
   const created = await seedWorkspace(h, 'b')
@@ -70,7 +71,103 @@ async function seedB() {
     utm: null,
     now: 1,
   })
-  return { ...created, ...conversation, extraLine, quickAnswer, crmConnection, form, formSubmission }
+  // Audit of issue 2: B's callback, CRM delivery, attachment, line and widget settings and identity
+  // secret exist too, so every route is attacked with B's real ids, not only with ids nobody has.
+  const workspaceId = created.workspace.id
+  const now = h.clock.now()
+  await h.store.updateLine(workspaceId, created.line.id, {
+    settings: { autoReplies: { greeting: { enabled: true, text: 'B-line-greeting-text' } } },
+    now,
+  })
+  await h.store.updateWidget(workspaceId, created.widget.id, {
+    settings: { color: '#123456', texts: { en: { title: 'B-widget-title-text' } } },
+    now,
+  })
+  await h.store.setWidgetIdentitySecret({
+    workspaceId,
+    widgetId: created.widget.id,
+    secret: 'b-identity-secret-0123456789abcdefghijklmn',
+    now,
+  })
+  const callback = await h.store.createCallback({
+    workspaceId,
+    lineId: created.line.id,
+    widgetId: created.widget.id,
+    visitorId: conversation.visitorId,
+    name: 'B-callback-name',
+    phone: '+14155550123',
+    topic: 'B-callback-topic',
+    preferred: 'asap',
+    dueAt: now + 3_600_000,
+    consentText: null,
+    locale: null,
+    visitorTimeZone: null,
+    now,
+  })
+  // B's leads become deliveries to B's CRM connection; the callback's one dead-lettered (replayable).
+  for (const event of await h.store.listUnexpandedOutboxEvents(100)) {
+    if (event.workspaceId === workspaceId) await h.store.expandOutboxEvent(event, [crmConnection.id], now)
+  }
+  await h.store.claimDueDeliveries({ owner: 'seed', now, leaseMs: 60_000, limit: 100 })
+  const deliveries = await h.store.listCrmDeliveries(workspaceId)
+  const delivery = deliveries.find((d) => d.subjectId === callback.id)
+  if (!delivery) throw new Error('B has no CRM delivery')
+  await h.store.updateClaimedDelivery(delivery.id, 'seed', {
+    status: 'dead',
+    attempts: 3,
+    nextAttemptAt: null,
+    lastError: 'B-delivery-error',
+    now,
+  })
+  const attachment = await h.store.createAttachment({
+    workspaceId,
+    uploaderKind: 'visitor',
+    uploaderId: conversation.visitorId,
+    name: 'b-private-file.txt',
+    contentType: 'text/plain',
+    data: new TextEncoder().encode('B-attachment-bytes'),
+    now,
+  })
+  return {
+    ...created,
+    ...conversation,
+    extraLine,
+    quickAnswer,
+    crmConnection,
+    form,
+    formSubmission,
+    callback,
+    delivery,
+    attachment,
+  }
+}
+
+/** Everything of B that a route could change; compared before and after the attacks. */
+async function snapshotB() {
+  const { store } = h
+  const ws = b.workspace.id
+  return {
+    workspace: await store.getWorkspace(ws),
+    operators: await store.listOperators(ws),
+    lines: await store.listLines(ws),
+    widgets: await store.listWidgets(ws),
+    identitySecret: await store.getWidgetIdentitySecret(ws, b.widget.id),
+    visitor: await store.getVisitor(ws, b.visitorId),
+    conversations: await store.listConversations(ws),
+    messages: await store.listMessages(ws, b.conversationId),
+    notes: await store.listNotes(ws, b.conversationId),
+    events: await store.listEvents(ws, b.conversationId),
+    participants: await store.participantsOf(ws, [b.conversationId]),
+    quickAnswer: await store.getQuickAnswer(ws, b.quickAnswer.id),
+    crmConnections: await store.listCrmConnections(ws),
+    crmDeliveries: await store.listCrmDeliveries(ws),
+    forms: await store.listForms(ws),
+    formSubmissions: await store.listFormSubmissions(ws, { limit: 100 }),
+    callbacks: await store.listCallbacks(ws),
+    callbackEvents: await store.listCallbackEvents(ws, b.callback.id),
+    attachment: await store.getAttachment(ws, b.attachment.id),
+    attachmentData: await store.readAttachmentData(ws, b.attachment.id),
+  }
 }
 
 /** A body for each route that takes one, pointing at B wherever the body can name something. */
@@ -146,7 +243,20 @@ beforeAll(async () => {
     'B-form-name',
     'B-form-label',
     'B-form-answer',
+    b.callback.id,
+    'B-callback-name',
+    'B-callback-topic',
+    '+14155550123',
+    b.delivery.id,
+    'B-delivery-error',
+    b.attachment.id,
+    'b-private-file.txt',
+    'B-attachment-bytes',
+    'B-line-greeting-text',
+    'B-widget-title-text',
+    'b-identity-secret-0123456789abcdefghijklmn',
   )
+  bBefore = await snapshotB()
 })
 afterAll(async () => {
   expect(h.unexpected).toEqual([])
@@ -166,6 +276,9 @@ describe('workspace isolation', () => {
     it(`${route.method.toUpperCase()} ${route.path} never reveals or changes workspace B`, async () => {
       const candidates = [
         b.conversationId,
+        b.callback.id,
+        b.delivery.id,
+        b.attachment.id,
         b.quickAnswer.id,
         b.crmConnection.id,
         b.form.id,
@@ -202,13 +315,30 @@ describe('workspace isolation', () => {
     })
   }
 
-  it('left B untouched', async () => {
-    const conversation = await h.store.getConversation(b.workspace.id, b.conversationId)
-    expect(conversation).toMatchObject({ status: 'open', lastSeq: 1 })
-    expect(await h.store.listLines(b.workspace.id)).toHaveLength(2)
-    expect(await h.store.listWidgets(b.workspace.id)).toHaveLength(1)
-    expect(await h.store.listOperators(b.workspace.id)).toHaveLength(1)
-    expect(await h.store.getQuickAnswer(b.workspace.id, b.quickAnswer.id)).toEqual(b.quickAnswer)
-    expect((await h.store.getVisitor(b.workspace.id, b.visitorId))?.name).toBe('B-visitor-name')
+  it("does not serve B's attachment to A's operator", async () => {
+    for (const path of [`/api/attachments/${b.attachment.id}`, `/api/attachments/${b.attachment.id}/link`]) {
+      const res = await h.app.request(path, { headers: { Cookie: admin.cookie } })
+      expect([401, 404]).toContain(res.status)
+      expect(await res.text()).not.toContain('B-attachment-bytes')
+    }
+  })
+
+  it('left every piece of B untouched', async () => {
+    const after = await snapshotB()
+    expect(after).toEqual(bBefore)
+    // The snapshot holds what the attacks aimed at (a snapshot of nothing would compare equal too).
+    expect(after.conversations).toMatchObject([{ id: b.conversationId, status: 'open', lastSeq: 1 }])
+    expect(after.lines.map((l) => l.name).sort()).toEqual(['B-line-name', 'General'])
+    expect(after.widgets).toMatchObject([{ id: b.widget.id, settings: { color: '#123456' } }])
+    expect(after.identitySecret).toBe('b-identity-secret-0123456789abcdefghijklmn')
+    expect(after.crmConnections).toMatchObject([{ id: b.crmConnection.id, name: 'B-crm-connection-name' }])
+    expect(after.crmDeliveries.find((d) => d.id === b.delivery.id)).toMatchObject({ status: 'dead' })
+    expect(after.forms).toMatchObject([{ id: b.form.id, name: 'B-form-name' }])
+    expect(after.formSubmissions).toMatchObject([{ id: b.formSubmission.id }])
+    expect(after.callbacks).toMatchObject([{ id: b.callback.id, status: 'new', assigneeId: null }])
+    expect(after.operators).toHaveLength(1)
+    expect(after.quickAnswer).toEqual(b.quickAnswer)
+    expect(after.visitor?.name).toBe('B-visitor-name')
+    expect(after.attachment?.id).toBe(b.attachment.id)
   })
 })
