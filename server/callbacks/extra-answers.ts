@@ -7,14 +7,14 @@
 
 import type { FormDefinition, FormValues } from '../forms/form-types.ts'
 import { answerText } from '../forms/lead-source.ts'
-import { validateSubmission } from '../forms/submission-schema.ts'
+import { type FieldProblems, validateSubmission } from '../forms/submission-schema.ts'
 import { uploadErrors } from '../forms/submit-form.ts'
 import type { JsonObject, Store } from '../store/types.ts'
 
 /** Without an enabled extra form every answer is an unknown field. */
 const NO_FIELDS: FormDefinition = { version: 1, sections: [] }
 
-export type ExtraAnswers = { ok: true; extra: JsonObject } | { ok: false; fields: Record<string, string> }
+export type ExtraAnswers = { ok: true; extra: JsonObject } | { ok: false; fields: FieldProblems }
 
 export async function checkExtraAnswers(
   store: Pick<Store, 'getForm' | 'getAttachment'>,

@@ -1,17 +1,10 @@
 /**
- * Field messages in the visitor's language (issue 5 item 7: every visitor-facing text in en, ru
- * and pl). The validator speaks English; the messages the catalogs cover are swapped for the
- * catalog's text, the rest (rare, hostile-input cases) stay English.
+ * Field problems in the visitor's language (issue 5 item 7: every visitor-facing text in en, ru
+ * and pl). The validator names a catalog key per field (submission-schema.ts `PROBLEMS`); this is
+ * the one place it becomes text, at the HTTP edge that knows the visitor's locale.
  */
-import { type Catalog, pickLocale, resolveTexts } from '../i18n/index.ts'
-import { MESSAGES } from './submission-schema.ts'
-
-const KEYS: Record<string, keyof Catalog> = {
-  [MESSAGES.required]: 'form.required',
-  [MESSAGES.email]: 'form.invalidEmail',
-  [MESSAGES.phone]: 'form.invalidPhone',
-  [MESSAGES.number]: 'form.invalidNumber',
-}
+import { pickLocale, resolveTexts } from '../i18n/index.ts'
+import type { FieldProblems } from './submission-schema.ts'
 
 /** The `form.*` texts of the locale a browser asked for (BCP 47; English when unknown). */
 export function formTexts(locale: string | undefined): Record<string, string> {
@@ -19,16 +12,19 @@ export function formTexts(locale: string | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(texts).filter(([k]) => k.startsWith('form.')))
 }
 
+/** `{min}`-style placeholders filled with the problem's numbers, in the locale's notation. */
+const fill = (text: string, params: Record<string, number>, locale: string) =>
+  text.replace(/\{(\w+)\}/g, (all, name: string) =>
+    params[name] === undefined ? all : params[name].toLocaleString(locale),
+  )
+
 export function localizeFieldErrors(
-  fields: Record<string, string>,
+  fields: FieldProblems,
   locale: string | undefined,
 ): Record<string, string> {
-  const texts = resolveTexts(pickLocale('auto', locale))
+  const chosen = pickLocale('auto', locale)
+  const texts = resolveTexts(chosen)
   return Object.fromEntries(
-    Object.entries(fields).map(([k, m]) => {
-      const key =
-        KEYS[m] ?? (m.startsWith('At most') && m.endsWith('characters') ? 'form.tooLong' : undefined)
-      return [k, key ? texts[key] : m]
-    }),
+    Object.entries(fields).map(([k, p]) => [k, fill(texts[p.text], p.params ?? {}, chosen)]),
   )
 }

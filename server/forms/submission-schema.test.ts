@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormDefinition, FormValues } from './form-types.ts'
-import { rawValuesSchema, validateSubmission } from './submission-schema.ts'
+import { type FieldProblems, rawValuesSchema, validateSubmission } from './submission-schema.ts'
 import { sampleForm } from './test-fixtures.ts'
 
 const ok: FormValues = { name: 'Ann', email: 'ann@example.com', team: 'support', terms: true }
@@ -39,11 +39,11 @@ describe('validateSubmission', () => {
   it('requires what a condition reveals, down a chain', () => {
     expect(validateSubmission(sampleForm, { ...ok, team: 'sales' })).toEqual({
       ok: false,
-      fields: { company: 'This field is required' },
+      fields: { company: { text: 'form.required' } },
     })
     expect(validateSubmission(sampleForm, { ...ok, team: 'sales', company: 'Acme' })).toEqual({
       ok: false,
-      fields: { seats: 'This field is required' },
+      fields: { seats: { text: 'form.required' } },
     })
     const r = validateSubmission(sampleForm, { ...ok, team: 'sales', company: 'Acme', seats: '12' })
     expect(r).toMatchObject({ ok: true, values: { company: 'Acme', seats: 12 } })
@@ -58,27 +58,42 @@ describe('validateSubmission', () => {
     }
   })
 
-  const hostile: Array<[string, FormValues, Record<string, string>]> = [
-    ['unknown field', { ...ok, admin: 'true' }, { admin: 'This form has no such field' }],
+  const hostile: Array<[string, FormValues, FieldProblems]> = [
+    ['unknown field', { ...ok, admin: 'true' }, { admin: { text: 'form.unknownField' } }],
     [
       'missing required',
       { team: 'support', terms: true },
-      { name: 'This field is required', email: 'This field is required' },
+      { name: { text: 'form.required' }, email: { text: 'form.required' } },
     ],
-    ['consent not given', { ...ok, terms: false }, { terms: 'This field is required' }],
-    ['consent as a string', { ...ok, terms: 'yes' }, { terms: 'Tick the box to agree' }],
-    ['bad e-mail', { ...ok, email: 'not-an-email' }, { email: 'Enter a valid e-mail address' }],
-    ['bad phone', { ...ok, phone: '12' }, { phone: 'Enter a valid phone number, with the country code' }],
-    ['option not offered', { ...ok, team: 'hr' }, { team: 'Choose one of the options' }],
-    ['checkbox not offered', { ...ok, topics: ['sales', 'hr'] }, { topics: 'Choose one of the options' }],
-    ['checkboxes as a string', { ...ok, topics: 'sales' }, { topics: 'Choose options' }],
-    ['text as a number', { ...ok, name: 42 }, { name: 'Enter text' }],
-    ['text too long', { ...ok, name: 'x'.repeat(21) }, { name: 'At most 20 characters' }],
-    ['number out of range', { ...ok, team: 'sales', company: 'A', seats: 0 }, { seats: 'At least 1' }],
-    ['number as words', { ...ok, team: 'sales', company: 'A', seats: 'ten' }, { seats: 'Enter a number' }],
-    ['impossible date', { ...ok, day: '2025-02-30' }, { day: 'Enter a date (YYYY-MM-DD)' }],
-    ['file id with a path', { ...ok, cv: '../../etc/passwd' }, { cv: 'Attach a file' }],
-    ['select as a list', { ...ok, kind: ['sales'] }, { kind: 'Choose an option' }],
+    ['consent not given', { ...ok, terms: false }, { terms: { text: 'form.required' } }],
+    ['consent as a string', { ...ok, terms: 'yes' }, { terms: { text: 'form.consent' } }],
+    ['bad e-mail', { ...ok, email: 'not-an-email' }, { email: { text: 'form.invalidEmail' } }],
+    ['e-mail as a number', { ...ok, email: 7 }, { email: { text: 'form.invalidEmail' } }],
+    ['bad phone', { ...ok, phone: '12' }, { phone: { text: 'form.invalidPhone' } }],
+    ['option not offered', { ...ok, team: 'hr' }, { team: { text: 'form.chooseOption' } }],
+    ['checkbox not offered', { ...ok, topics: ['sales', 'hr'] }, { topics: { text: 'form.chooseOption' } }],
+    ['checkboxes as a string', { ...ok, topics: 'sales' }, { topics: { text: 'form.chooseOption' } }],
+    ['a checkbox twice', { ...ok, topics: ['sales', 'sales'] }, { topics: { text: 'form.optionTwice' } }],
+    ['text as a number', { ...ok, name: 42 }, { name: { text: 'form.enterText' } }],
+    ['text too long', { ...ok, name: 'x'.repeat(21) }, { name: { text: 'form.tooLong' } }],
+    [
+      'number under its minimum',
+      { ...ok, team: 'sales', company: 'A', seats: 0 },
+      { seats: { text: 'form.atLeast', params: { min: 1 } } },
+    ],
+    [
+      'number over its maximum',
+      { ...ok, team: 'sales', company: 'A', seats: 1001 },
+      { seats: { text: 'form.atMost', params: { max: 1000 } } },
+    ],
+    [
+      'number as words',
+      { ...ok, team: 'sales', company: 'A', seats: 'ten' },
+      { seats: { text: 'form.invalidNumber' } },
+    ],
+    ['impossible date', { ...ok, day: '2025-02-30' }, { day: { text: 'form.invalidDate' } }],
+    ['file id with a path', { ...ok, cv: '../../etc/passwd' }, { cv: { text: 'form.attachFile' } }],
+    ['select as a list', { ...ok, kind: ['sales'] }, { kind: { text: 'form.chooseOption' } }],
   ]
   it.each(hostile)('refuses %s', (_, values, fields) => {
     expect(validateSubmission(sampleForm, values)).toEqual({ ok: false, fields })

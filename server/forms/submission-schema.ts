@@ -6,18 +6,44 @@
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 import { z } from 'zod'
+import type { TextKey } from '../i18n/index.ts'
 import { isEmpty, visibleKeys } from './conditions.ts'
 import { FORM_LIMITS } from './definition-schema.ts'
 import type { FieldValue, FormDefinition, FormField, FormValues, SubmittedField } from './form-types.ts'
 
-/** The English messages; localize.ts maps the ones the catalogs cover. */
-export const MESSAGES = {
-  required: 'This field is required',
-  email: 'Enter a valid e-mail address',
-  phone: 'Enter a valid phone number, with the country code',
-  number: 'Enter a number',
-} as const
-const REQUIRED = MESSAGES.required
+/**
+ * Everything the validator can say about a field, as catalog keys (server/i18n): it speaks no
+ * language, localize.ts renders a problem in the visitor's (issue 5 item 7: every visitor-facing
+ * text in en, ru and pl). They are also zod's messages in the schemas below.
+ */
+export const PROBLEMS = [
+  'form.required',
+  'form.unknownField',
+  'form.enterText',
+  'form.tooLong',
+  'form.invalidEmail',
+  'form.invalidPhone',
+  'form.invalidNumber',
+  'form.atLeast',
+  'form.atMost',
+  'form.chooseOption',
+  'form.optionTwice',
+  'form.invalidDate',
+  'form.consent',
+  'form.attachFile',
+  'form.attachAgain',
+  'form.invalidValue',
+] as const satisfies readonly TextKey[]
+export type ProblemKey = (typeof PROBLEMS)[number]
+
+/** What is wrong with one field: a catalog key and the numbers its text names (`{min}`, `{max}`). */
+export interface FieldProblem {
+  text: ProblemKey
+  params?: Record<string, number>
+}
+export type FieldProblems = Record<string, FieldProblem>
+
+const isProblemKey = (m: string): m is ProblemKey => (PROBLEMS as readonly string[]).includes(m)
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** What the edge accepts before the form is known: flat values of a bounded size. */
@@ -34,13 +60,13 @@ export const rawValuesSchema = z
   )
   .refine((v) => Object.keys(v).length <= FORM_LIMITS.fields, `At most ${FORM_LIMITS.fields} values`)
 
-const text = (max: number) => z.string('Enter text').trim().max(max, `At most ${max} characters`)
+const text = (max: number) => z.string('form.enterText').trim().max(max, 'form.tooLong')
 
 function phone(country: string | undefined) {
-  return z.string('Enter a phone number').transform((value, ctx) => {
+  return z.string('form.invalidPhone').transform((value, ctx) => {
     const parsed = parsePhoneNumberFromString(value.slice(0, 64), country as CountryCode | undefined)
     if (!parsed?.isValid()) {
-      ctx.addIssue({ code: 'custom', message: MESSAGES.phone })
+      ctx.addIssue({ code: 'custom', message: 'form.invalidPhone' })
       return z.NEVER
     }
     return parsed.number as string
@@ -49,7 +75,7 @@ function phone(country: string | undefined) {
 
 function optionValue(f: FormField) {
   const values = (f.options ?? []).map((o) => o.value)
-  return z.string('Choose an option').refine((v) => values.includes(v), 'Choose one of the options')
+  return z.string('form.chooseOption').refine((v) => values.includes(v), 'form.chooseOption')
 }
 
 /** The schema of one field's value, when it is present and not empty. */
@@ -62,13 +88,17 @@ export function fieldValueSchema(f: FormField): z.ZodType<FieldValue> {
     case 'hidden':
       return text(2000)
     case 'email':
-      return z.string('Enter an e-mail address').trim().toLowerCase().pipe(z.email(MESSAGES.email).max(254))
+      return z
+        .string('form.invalidEmail')
+        .trim()
+        .toLowerCase()
+        .pipe(z.email('form.invalidEmail').max(254, 'form.tooLong'))
     case 'phone':
       return phone(f.country)
     case 'number': {
-      let n = z.number(MESSAGES.number).finite(MESSAGES.number)
-      if (f.min !== undefined) n = n.min(f.min, `At least ${f.min}`)
-      if (f.max !== undefined) n = n.max(f.max, `At most ${f.max}`)
+      let n = z.number('form.invalidNumber').finite('form.invalidNumber')
+      if (f.min !== undefined) n = n.min(f.min, 'form.atLeast')
+      if (f.max !== undefined) n = n.max(f.max, 'form.atMost')
       return z
         .union(
           [
@@ -76,26 +106,26 @@ export function fieldValueSchema(f: FormField): z.ZodType<FieldValue> {
             z
               .string()
               .trim()
-              .regex(/^-?\d{1,15}([.,]\d{1,10})?$/, MESSAGES.number),
+              .regex(/^-?\d{1,15}([.,]\d{1,10})?$/, 'form.invalidNumber'),
           ],
-          MESSAGES.number,
+          'form.invalidNumber',
         )
         .transform((v) => (typeof v === 'number' ? v : Number(v.replace(',', '.'))))
         .pipe(n)
     }
     case 'date':
-      return z.iso.date('Enter a date (YYYY-MM-DD)')
+      return z.iso.date('form.invalidDate')
     case 'select':
     case 'radio':
       return optionValue(f)
     case 'checkboxes':
       return z
-        .array(optionValue(f), 'Choose options')
-        .refine((v) => new Set(v).size === v.length, 'An option is chosen twice')
+        .array(optionValue(f), 'form.chooseOption')
+        .refine((v) => new Set(v).size === v.length, 'form.optionTwice')
     case 'file':
-      return z.string('Attach a file').regex(ID, 'Attach a file')
+      return z.string('form.attachFile').regex(ID, 'form.attachFile')
     case 'consent':
-      return z.literal(true, 'Tick the box to agree')
+      return z.literal(true, 'form.consent')
   }
 }
 
@@ -123,18 +153,29 @@ export function buildSubmissionSchema(def: FormDefinition, raw: FormValues) {
 
 export type SubmissionResult =
   | { ok: true; values: Record<string, FieldValue>; fields: SubmittedField[] }
-  | { ok: false; fields: Record<string, string> }
+  | { ok: false; fields: FieldProblems }
+
+/**
+ * A zod issue as a field problem. Every check above names its key; a message of zod's own (none is
+ * expected) still becomes a catalog text rather than English.
+ */
+function problemOf(message: string, field: FormField | undefined): FieldProblem {
+  const text = isProblemKey(message) ? message : 'form.invalidValue'
+  if (text === 'form.atLeast' && field?.min !== undefined) return { text, params: { min: field.min } }
+  if (text === 'form.atMost' && field?.max !== undefined) return { text, params: { max: field.max } }
+  return { text }
+}
 
 /** Validates `raw` against `def`: unknown keys are refused; values of hidden fields are dropped. */
 export function validateSubmission(def: FormDefinition, raw: FormValues): SubmissionResult {
   const known = new Map(def.sections.flatMap((s) => s.fields.map((f) => [f.key, f] as const)))
-  const errors: Record<string, string> = {}
-  for (const k of Object.keys(raw)) if (!known.has(k)) errors[k] = 'This form has no such field'
+  const errors: FieldProblems = {}
+  for (const k of Object.keys(raw)) if (!known.has(k)) errors[k] = { text: 'form.unknownField' }
   const parsed = buildSubmissionSchema(def, raw).safeParse(raw)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const k = String(issue.path[0] ?? '')
-      errors[k] ??= isEmpty(raw[k]) ? REQUIRED : issue.message
+      errors[k] ??= isEmpty(raw[k]) ? { text: 'form.required' } : problemOf(issue.message, known.get(k))
     }
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, fields: errors }

@@ -1,13 +1,13 @@
 /**
  * Accepting one submission (issue 5 item 3): validate against the form's definition, check file
  * fields name the visitor's own uploads (C8), then store it with its `lead.form` outbox event.
- * Returns per-field messages instead of throwing, so the HTTP edge can answer them as one 400.
+ * Returns per-field problems instead of throwing, so the HTTP edge can answer them as one 400.
  */
 import { visitorUpload } from '../attachments/access.ts'
 import type { Store } from '../store/types.ts'
 import type { FormDefinition, FormSubmission, FormValues, SubmittedField } from './form-types.ts'
 import { submissionContact } from './lead-source.ts'
-import { validateSubmission } from './submission-schema.ts'
+import { type FieldProblems, validateSubmission } from './submission-schema.ts'
 
 export interface SubmitFormInput {
   form: { id: string; workspaceId: string; name: string; definition: FormDefinition }
@@ -19,12 +19,10 @@ export interface SubmitFormInput {
   now: number
 }
 
-export type SubmitFormResult =
-  | { ok: true; submission: FormSubmission }
-  | { ok: false; fields: Record<string, string> }
+export type SubmitFormResult = { ok: true; submission: FormSubmission } | { ok: false; fields: FieldProblems }
 
 /**
- * File fields must name the visitor's own uploads (C8); a message per field that does not. Also used
+ * File fields must name the visitor's own uploads (C8); a problem per field that does not. Also used
  * for the extra callback fields (server/callbacks/extra-answers.ts).
  */
 export async function uploadErrors(
@@ -32,13 +30,13 @@ export async function uploadErrors(
   workspaceId: string,
   visitorId: string | null,
   checked: { values: Record<string, unknown>; fields: SubmittedField[] },
-): Promise<Record<string, string>> {
-  const errors: Record<string, string> = {}
+): Promise<FieldProblems> {
+  const errors: FieldProblems = {}
   for (const field of checked.fields) {
     const value = checked.values[field.key]
     if (field.type !== 'file' || typeof value !== 'string') continue
     const upload = visitorId && (await visitorUpload(store, { workspaceId, visitorId, attachmentId: value }))
-    if (!upload) errors[field.key] = 'Attach the file again'
+    if (!upload) errors[field.key] = { text: 'form.attachAgain' }
   }
   return errors
 }

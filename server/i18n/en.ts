@@ -86,6 +86,18 @@ export const en = {
   'form.optional': '(optional)',
   'form.choose': 'Choose…',
   'form.notFound': 'This form is not available.',
+  // Issue 5 item 7: the server's answers to a refused submission (server/forms/submission-schema.ts).
+  'form.unknownField': 'This form has no such field.',
+  'form.enterText': 'Enter text.',
+  'form.atLeast': 'Enter {min} or more.',
+  'form.atMost': 'Enter {max} or less.',
+  'form.chooseOption': 'Choose one of the options.',
+  'form.optionTwice': 'An option is chosen twice.',
+  'form.invalidDate': 'Enter a date (YYYY-MM-DD).',
+  'form.consent': 'Tick the box to agree.',
+  'form.attachFile': 'Attach a file.',
+  'form.attachAgain': 'Attach the file again.',
+  'form.invalidValue': 'Check this value.',
   // ------------------------------------------------------------ public chat page (public-page)
   'public.loading': 'Loading the chat…',
   'public.notFound': 'This chat link does not work',

@@ -83,6 +83,18 @@ export const pl: Catalog = {
   'form.optional': '(opcjonalnie)',
   'form.choose': 'Wybierz…',
   'form.notFound': 'Ten formularz jest niedostępny.',
+  // Issue 5 item 7: odpowiedzi serwera na odrzucone zgłoszenie (server/forms/submission-schema.ts).
+  'form.unknownField': 'Ten formularz nie ma takiego pola.',
+  'form.enterText': 'Wpisz tekst.',
+  'form.atLeast': 'Podaj liczbę nie mniejszą niż {min}.',
+  'form.atMost': 'Podaj liczbę nie większą niż {max}.',
+  'form.chooseOption': 'Wybierz jedną z opcji.',
+  'form.optionTwice': 'Opcja została wybrana dwa razy.',
+  'form.invalidDate': 'Podaj datę (RRRR-MM-DD).',
+  'form.consent': 'Zaznacz pole, aby wyrazić zgodę.',
+  'form.attachFile': 'Załącz plik.',
+  'form.attachAgain': 'Załącz plik ponownie.',
+  'form.invalidValue': 'Sprawdź tę wartość.',
   // ------------------------------------------------------------ public chat page (public-page)
   'public.loading': 'Ładowanie czatu…',
   'public.notFound': 'Ten link do czatu nie działa',

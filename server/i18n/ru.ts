@@ -83,6 +83,18 @@ export const ru: Catalog = {
   'form.optional': '(необязательно)',
   'form.choose': 'Выберите…',
   'form.notFound': 'Эта форма недоступна.',
+  // Issue 5 item 7: ответы сервера на отклонённую отправку (server/forms/submission-schema.ts).
+  'form.unknownField': 'В этой форме нет такого поля.',
+  'form.enterText': 'Введите текст.',
+  'form.atLeast': 'Введите число не меньше {min}.',
+  'form.atMost': 'Введите число не больше {max}.',
+  'form.chooseOption': 'Выберите один из вариантов.',
+  'form.optionTwice': 'Вариант выбран дважды.',
+  'form.invalidDate': 'Введите дату (ГГГГ-ММ-ДД).',
+  'form.consent': 'Отметьте галочку, чтобы дать согласие.',
+  'form.attachFile': 'Прикрепите файл.',
+  'form.attachAgain': 'Прикрепите файл ещё раз.',
+  'form.invalidValue': 'Проверьте это значение.',
   // ------------------------------------------------------------ public chat page (public-page)
   'public.loading': 'Загружаем чат…',
   'public.notFound': 'Эта ссылка на чат не работает',

@@ -157,17 +157,44 @@ describe('web forms API (issue 5 item 3)', () => {
         code: 'invalid_submission',
         message: 'Some fields need attention',
         fields: {
-          isAdmin: 'This form has no such field',
+          isAdmin: 'This form has no such field.',
           email: 'Please enter a valid email address.',
-          seats: 'At most 1000',
+          seats: 'Enter 1,000 or less.',
           terms: 'Please fill in this field.',
         },
       },
     })
-    const ru = await submit(id, { values: { ...valid, email: 'nope', name: '' }, locale: 'ru' })
+    // Issue 5 item 7: every message in the visitor's language, not only the common ones.
+    const hostile = {
+      ...valid,
+      email: 'nope',
+      name: '',
+      seats: 5000,
+      isAdmin: true,
+      team: 'sales',
+      day: '2025-02-30',
+    }
+    const ru = await submit(id, { values: { ...hostile, topics: ['hr'], terms: 'yes' }, locale: 'ru' })
     expect((await ru.json()).error.fields).toEqual({
       name: 'Заполните это поле.',
-      email: expect.stringMatching(/[а-я]/),
+      email: 'Введите правильный адрес электронной почты.',
+      seats: 'Введите число не больше 1\u00a0000.',
+      isAdmin: 'В этой форме нет такого поля.',
+      day: 'Введите дату (ГГГГ-ММ-ДД).',
+      topics: 'Выберите один из вариантов.',
+      terms: 'Отметьте галочку, чтобы дать согласие.',
+    })
+    const pl = await submit(id, {
+      values: { ...hostile, seats: 0, topics: ['sales', 'sales'] },
+      locale: 'pl-PL',
+    })
+    expect((await pl.json()).error.fields).toEqual({
+      name: 'Wypełnij to pole.',
+      email: 'Podaj poprawny adres e-mail.',
+      seats: 'Podaj liczbę nie mniejszą niż 1.',
+      isAdmin: 'Ten formularz nie ma takiego pola.',
+      day: 'Podaj datę (RRRR-MM-DD).',
+      topics: 'Opcja została wybrana dwa razy.',
     })
     const oversized = await submit(id, { values: { ...valid, name: 'x'.repeat(20_000) } })
     expect(oversized.status).toBe(400)
@@ -195,7 +222,9 @@ describe('web forms API (issue 5 item 3)', () => {
       401,
     )
     const anonymous = await submit(id, { values: { cv: upload.id } })
-    expect((await anonymous.json()).error.fields).toEqual({ cv: 'Attach the file again' })
+    expect((await anonymous.json()).error.fields).toEqual({ cv: 'Attach the file again.' })
+    const anonymousRu = await submit(id, { values: { cv: upload.id }, locale: 'ru-RU' })
+    expect((await anonymousRu.json()).error.fields).toEqual({ cv: 'Прикрепите файл ещё раз.' })
 
     const res = await submit(id, { values: { cv: upload.id } }, { Authorization: `Bearer ${token}` })
     expect(res.status).toBe(201)
