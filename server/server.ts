@@ -49,6 +49,12 @@ export interface StartOptions {
 }
 
 const LOGIN_LIMIT = { limit: 5, windowMs: 15 * 60_000 }
+/**
+ * Per account, from all addresses together (issue "Server core"): enough for an operator's own
+ * typos, about 2,900 guesses a day at most against a sprayed account, and a lockout that ends at
+ * most 5 minutes after the spray stops (docs/api.md).
+ */
+const ACCOUNT_LOGIN_LIMIT = { limit: 10, windowMs: 5 * 60_000 }
 const VISITOR_LIMIT = { limit: 30, windowMs: 60_000 }
 
 export async function startOpenline(config: Config, options: StartOptions): Promise<OpenlineServer> {
@@ -107,6 +113,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
       trustProxy: config.trustProxy,
     },
     loginLimiter: createRateLimiter(LOGIN_LIMIT),
+    accountLoginLimiter: createRateLimiter(ACCOUNT_LOGIN_LIMIT),
     visitorLimiter: createRateLimiter(VISITOR_LIMIT),
   })
   const root = new Hono<AppEnv>()

@@ -29,7 +29,10 @@ export interface HttpDeps {
   /** Key that signs visitor tokens. */
   secret: string
   config: HttpConfig
+  /** Sign-in attempts per client address and e-mail. */
   loginLimiter: RateLimiter
+  /** Sign-in attempts per e-mail from every address together (a spray from many addresses). */
+  accountLoginLimiter: RateLimiter
   visitorLimiter: RateLimiter
   /** Receives unexpected (500) errors; defaults to one line on stderr. */
   logError?: (error: unknown, context: { method: string; path: string }) => void

@@ -26,7 +26,12 @@ export interface Harness {
 }
 
 export async function createHarness(
-  options: { config?: Partial<HttpConfig>; loginLimit?: number; visitorLimit?: number } = {},
+  options: {
+    config?: Partial<HttpConfig>
+    loginLimit?: number
+    accountLoginLimit?: number
+    visitorLimit?: number
+  } = {},
 ): Promise<Harness> {
   const store = openSqliteStore({ path: ':memory:' })
   await store.migrate()
@@ -47,6 +52,7 @@ export async function createHarness(
     secret: 'test-secret-that-is-at-least-32-characters',
     config: { publicUrl: PUBLIC_URL, cookieSecure: true, adminToken: ADMIN_TOKEN, ...options.config },
     loginLimiter: createRateLimiter({ limit: options.loginLimit ?? 5, windowMs: 15 * 60_000 }),
+    accountLoginLimiter: createRateLimiter({ limit: options.accountLoginLimit ?? 10, windowMs: 5 * 60_000 }),
     visitorLimiter: createRateLimiter({ limit: options.visitorLimit ?? 30, windowMs: 60_000 }),
     logError: (error) => unexpected.push(error),
   }

@@ -101,6 +101,39 @@ describe('POST /api/auth/login', () => {
     expect((await attempt('10.0.0.1')).status).toBe(401)
   })
 
+  it('limits a spray from many addresses per account, for 5 minutes at most', async () => {
+    // Each address stays far below its own limit (3); the account allows 10 in 5 minutes.
+    const attempt = (ip: string, address = email, password = 'wrong-password') =>
+      h.app.request('/api/auth/login', json({ email: address, password }), fromIp(ip))
+    for (let i = 0; i < 10; i++) expect((await attempt(`203.0.113.${i}`)).status).toBe(401)
+    const limited = await attempt('203.0.113.200')
+    expect(limited.status).toBe(429)
+    expect((await limited.json()).error.code).toBe('rate_limited')
+    expect(Number(limited.headers.get('Retry-After'))).toBe(5 * 60)
+    // The account is refused from everywhere, even with the right password…
+    expect((await attempt('198.51.100.1', email, PASSWORD)).status).toBe(429)
+    // …an unknown e-mail is limited alike (a 429 does not tell which e-mails exist)…
+    for (let i = 0; i < 10; i++)
+      expect((await attempt(`203.0.113.${i}`, 'nobody@example.test')).status).toBe(401)
+    expect((await attempt('203.0.113.201', 'nobody@example.test')).status).toBe(429)
+    // …and refused attempts do not lengthen the lockout: it ends 5 minutes after the counted ones.
+    for (let minute = 1; minute < 5; minute++) {
+      h.clock.advance(60_000)
+      expect((await attempt(`192.0.2.${minute}`)).status).toBe(429)
+    }
+    h.clock.advance(60_000)
+    expect((await attempt('198.51.100.1', email, PASSWORD)).status).toBe(200)
+  })
+
+  it('a successful sign-in clears the account count', async () => {
+    const attempt = (ip: string, password = 'wrong-password') =>
+      h.app.request('/api/auth/login', json({ email, password }), fromIp(ip))
+    for (let i = 0; i < 9; i++) expect((await attempt(`203.0.113.${i}`)).status).toBe(401)
+    expect((await attempt('198.51.100.1', PASSWORD)).status).toBe(200)
+    for (let i = 0; i < 9; i++) expect((await attempt(`203.0.113.${i + 100}`)).status).toBe(401)
+    expect((await attempt('198.51.100.1', PASSWORD)).status).toBe(200)
+  })
+
   it('behind a trusted proxy (TRUST_PROXY=1) keys the limit on the X-Forwarded-For client', async () => {
     const proxied = await createHarness({ loginLimit: 3, config: { trustProxy: 1 } })
     try {
