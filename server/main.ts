@@ -24,6 +24,11 @@ async function main(): Promise<void> {
     log,
     beforeListen: async ({ store }) => {
       demo = config.demo ? await seedDemo(store, { now: Date.now() }) : undefined
+      // Its admin password is in the README: say so where the operator's logs are (issue "Server core").
+      if (demo?.created) {
+        const warning = 'created the demo workspace; its admin password is public: keep this database local'
+        log('warn', warning, { email: demo.email })
+      }
     },
   })
   const base = server.publicUrl

@@ -47,8 +47,10 @@ export const envSchema = z.object({
     .optional()
     .describe('Bearer token for installation-wide admin endpoints (create workspaces); off when unset'),
   DEMO: bool
-    .default(true)
-    .describe('Create a demo workspace, line, widget and operator when the database is empty'),
+    .optional()
+    .describe(
+      'Create a demo workspace, line, widget and operator when the database is empty (default: true only on a local setup: HOST loopback and an http PUBLIC_URL on a loopback host)',
+    ),
   COOKIE_SECURE: bool
     .optional()
     .describe('Mark the session cookie Secure (default: true when PUBLIC_URL is https)'),

@@ -36,6 +36,24 @@ describe('loadConfig', () => {
     )
   })
 
+  it('creates the demo by default only on a local setup (issue "Server core")', () => {
+    // `npm start` with no configuration, and other loopback names
+    expect(loadConfig({}).demo).toBe(true)
+    expect(loadConfig({ HOST: 'localhost' }).demo).toBe(true)
+    expect(loadConfig({ HOST: '::1', PUBLIC_URL: 'http://[::1]:8080' }).demo).toBe(true)
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).demo).toBe(true)
+    // reachable by others: all interfaces, an https address, a public name even over http
+    expect(loadConfig({ HOST: '0.0.0.0' }).demo).toBe(false)
+    expect(loadConfig({ HOST: '192.168.1.10' }).demo).toBe(false)
+    expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com' }).demo).toBe(false)
+    expect(loadConfig({ PUBLIC_URL: 'https://localhost:8443' }).demo).toBe(false)
+    expect(loadConfig({ PUBLIC_URL: 'http://chat.example.com' }).demo).toBe(false)
+    // DEMO, when given, wins either way
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO: 'true' }).demo).toBe(true)
+    expect(loadConfig({ DEMO: 'false' }).demo).toBe(false)
+    expect(loadConfig({ DEMO: '0' }).demo).toBe(false)
+  })
+
   it('reads TRUST_PROXY as a small whole number of hops, default 0', () => {
     expect(loadConfig({}).trustProxy).toBe(0)
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)

@@ -43,12 +43,28 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     secret: e.OPENLINE_SECRET,
     adminToken: e.ADMIN_TOKEN,
-    demo: e.DEMO,
+    demo: e.DEMO ?? isLocalSetup(publicUrl, e.HOST),
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
   }
+}
+
+/**
+ * The demo's admin password is published (README), so it is only created unasked on a machine
+ * nobody else reaches (issue "Server core"): listening on loopback, and browsers coming over plain
+ * http to a loopback name. An https or other public address means a real deployment, even behind a
+ * proxy on the same machine; `npm install && npm start` (the defaults) stays a local setup.
+ */
+function isLocalSetup(publicUrl: string, host: string): boolean {
+  const url = new URL(publicUrl)
+  return url.protocol === 'http:' && isLoopback(url.hostname) && isLoopback(host)
+}
+
+function isLoopback(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name)
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined, env: Record<string, string | undefined>): string {

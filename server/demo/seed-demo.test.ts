@@ -11,8 +11,8 @@ describe('seedDemo', () => {
       await store.migrate()
       const first = await seedDemo(store, { now: 1 })
       const again = await seedDemo(store, { now: 2 })
-      expect(first).toMatchObject({ email: DEMO.email, slug: DEMO.slug })
-      expect(again).toEqual(first)
+      expect(first).toMatchObject({ email: DEMO.email, slug: DEMO.slug, created: true })
+      expect(again).toEqual({ ...first, created: false })
       expect(await store.countWorkspaces()).toBe(1)
       const operator = await store.findOperatorByEmail(DEMO.email)
       expect(operator?.role).toBe('admin')
@@ -27,12 +27,13 @@ describe('seedDemo', () => {
     const store = openSqliteStore({ path: ':memory:' })
     try {
       await store.migrate()
-      await Promise.all([
+      const starts = await Promise.all([
         seedDemo(store, { now: 1 }),
         seedDemo(store, { now: 1 }),
         seedDemo(store, { now: 1 }),
       ])
       expect(await store.countWorkspaces()).toBe(1)
+      expect(starts.filter((s) => s?.created)).toHaveLength(1)
 
       const used = openSqliteStore({ path: ':memory:' })
       await used.migrate()

@@ -8,6 +8,8 @@ export interface DemoInfo {
   password: string
   slug: string
   widgetId: string
+  /** True on the start that created it (main.ts warns: its password is published). */
+  created: boolean
 }
 
 /**
@@ -16,10 +18,12 @@ export interface DemoInfo {
  * Returns the demo's sign-in and widget whenever the demo widget exists (first start or later).
  */
 export async function seedDemo(store: Store, { now }: { now: number }): Promise<DemoInfo | undefined> {
+  let created = false
   if ((await store.countWorkspaces()) === 0) {
     const ticket = randomUUID()
     const winner = await store.getOrCreateSetting('demo-seed', () => ticket)
     if (winner === ticket) {
+      created = true
       await createWorkspaceWithDefaults(store, {
         name: DEMO.workspaceName,
         operator: { email: DEMO.email, name: DEMO.operatorName, password: DEMO.password },
@@ -31,5 +35,5 @@ export async function seedDemo(store: Store, { now }: { now: number }): Promise<
   }
   const widget = await store.findWidgetBySlug(DEMO.slug)
   if (!widget) return undefined
-  return { email: DEMO.email, password: DEMO.password, slug: DEMO.slug, widgetId: widget.id }
+  return { email: DEMO.email, password: DEMO.password, slug: DEMO.slug, widgetId: widget.id, created }
 }
