@@ -2,6 +2,7 @@ import { type Bus, channels } from '../bus/types.ts'
 import { readLineSettings } from '../line-settings/index.ts'
 import { reopenableConversation, withinReopenWindow } from '../lines/reopen.ts'
 import type { ServerFrame, WireConversation } from '../protocol/messages.ts'
+import { DEFAULT_PRESENCE_TIMEOUT_MS } from '../routing/index.ts'
 import { AttachmentNotFoundError } from '../store/attachment-types.ts'
 import type { CloseReason, Conversation, Message, Rating, Store } from '../store/types.ts'
 import { isOpen, offHoursBehaviour } from '../working-hours/index.ts'
@@ -17,6 +18,8 @@ export interface ChatDeps {
   routing?: Routing
   /** The auto-reply runtime (server/auto-reply-runtime/); told about messages and closings. */
   autoReplies?: AutoReplyHooks
+  /** How long a console heartbeat keeps an operator present; the line router's value. */
+  presenceTimeoutMs?: number
 }
 
 /** What the chat service tells the auto-reply runtime; calls return at once (the runtime queues). */
@@ -45,6 +48,7 @@ export function createChatService({
   clock,
   routing,
   autoReplies,
+  presenceTimeoutMs = DEFAULT_PRESENCE_TIMEOUT_MS,
 }: ChatDeps): ChatService & ChatAutomation {
   async function publish(conversation: Conversation, frame: ServerFrame, audience: Audience): Promise<void> {
     const sends = [bus.publish(channels.operators(conversation.workspaceId), frame)]
@@ -206,6 +210,14 @@ export function createChatService({
     return { message: toWireMessage(message), conversation: await wire(updated, message, known), duplicate }
   }
 
+  /** Connected to the console (heartbeat within the timeout); "away" still answers their own chats. */
+  async function operatorPresent(workspaceId: string, operatorId: string, now: number): Promise<boolean> {
+    const [presence] = await store.listOperatorPresence(workspaceId, [operatorId])
+    return (
+      presence !== undefined && presence.status !== 'offline' && now < presence.lastSeenAt + presenceTimeoutMs
+    )
+  }
+
   /** State changes a new message implies: a visitor reopens a closed chat; a reply claims an unassigned one. */
   async function afterAppend(
     actor: Actor,
@@ -217,12 +229,21 @@ export function createChatService({
     if (created) {
       await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.opened' })
     } else if (actor.kind === 'visitor' && next.status === 'closed') {
+      // Issue "Open lines": the reopened chat stays with its operator while they are connected;
+      // one who has left would leave the visitor unanswered, so it goes back to the line's queue.
+      const previous = next.assigneeId
+      const keep = previous !== null && (await operatorPresent(next.workspaceId, previous, now))
       next = await store.updateConversation(next.workspaceId, next.id, {
         status: 'open',
         closedAt: null,
+        ...(keep ? {} : { assigneeId: null }),
         now,
       })
-      await store.addEvent({ ...eventBase(actor, next, now), type: 'conversation.reopened' })
+      await store.addEvent({
+        ...eventBase(actor, next, now),
+        type: 'conversation.reopened',
+        ...(previous !== null && !keep && { data: { releasedFrom: previous } }),
+      })
     } else if (actor.kind === 'operator' && next.assigneeId === null) {
       // The same conditional write as routing's: a reply racing an accept on another node cannot
       // assign the conversation twice (issue "Open lines").

@@ -70,6 +70,9 @@ export interface HarnessOptions extends Pick<GatewayDeps, 'heartbeatMs' | 'maxBu
   autoReplies?: { speed?: number }
 }
 
+/** Sped-up clock, real heartbeats: keep operators present for the whole test. */
+const PRESENCE_TIMEOUT_MS = 3_600_000
+
 export async function startHarness({
   wrapChat,
   routing,
@@ -92,8 +95,7 @@ export async function startHarness({
         bus,
         clock,
         log,
-        // Sped-up clock, real heartbeats: keep operators present for the whole test.
-        presenceTimeoutMs: 3_600_000,
+        presenceTimeoutMs: PRESENCE_TIMEOUT_MS,
         timers: {
           set(run, delayMs) {
             const timer = setTimeout(run, delayMs / speed)
@@ -115,7 +117,14 @@ export async function startHarness({
         },
       })
     : undefined
-  const chat = createChatService({ store, bus, clock, routing: router, autoReplies })
+  const chat = createChatService({
+    store,
+    bus,
+    clock,
+    routing: router,
+    autoReplies,
+    presenceTimeoutMs: PRESENCE_TIMEOUT_MS,
+  })
   await autoReplies?.start(chat)
   const server = createServer((_req, res) => res.writeHead(404).end())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -4,7 +4,7 @@
  * nobody writes in is closed after `autoCloseInactiveMinutes` — here on a clock 600× real time,
  * so its one minute passes in a tenth of a second of the test.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type Harness, startHarness, type TestClient } from '../gateway/test-kit.ts'
 import type { RoutingSettingsInput } from '../routing/index.ts'
 
@@ -55,6 +55,44 @@ describe('reopen window', () => {
       (f) => f.conversation.id === first && f.conversation.status === 'open',
     )
     expect(reopened.conversation.closedAt).toBeNull()
+  })
+
+  it('keeps a reopened conversation with its operator while connected, else routes it to the queue', async () => {
+    const h = await startHarness({ routing: {} })
+    harness = h
+    const [ann, bob] = [await h.newOperator('Ann'), await h.newOperator('Bob')]
+    const line = await h.createLine({ queue: [ann.operator.id, bob.operator.id], reopenWindowMinutes: 60 })
+    const widget = await h.createWidget([], line.id)
+    const annSocket = await h.operator(ann.cookie)
+    await annSocket.waitFor('session.ready')
+    const visitor = await h.visitor((await h.newVisitor(widget)).token)
+    await visitor.waitFor('session.ready')
+    const assignee = async (id: string) => (await h.store.getConversation(h.workspaceId, id))?.assigneeId
+
+    const first = await send(visitor, 'Hello')
+    await annSocket.waitFor('conversation.updated', (f) => f.conversation.assigneeId === ann.operator.id)
+    await closeByOperator(annSocket, visitor, first)
+    expect(await send(visitor, 'Ann, one more thing')).toBe(first)
+    expect(await assignee(first)).toBe(ann.operator.id)
+
+    await closeByOperator(annSocket, visitor, first)
+    annSocket.ws.close()
+    const bobSocket = await h.operator(bob.cookie)
+    await bobSocket.waitFor('session.ready')
+    await vi.waitFor(async () => {
+      const [presence] = await h.store.listOperatorPresence(h.workspaceId, [ann.operator.id])
+      expect(presence?.status).toBe('offline')
+    })
+    expect(await send(visitor, 'Anyone else?')).toBe(first)
+    await bobSocket.waitFor(
+      'conversation.updated',
+      (f) => f.conversation.id === first && f.conversation.assigneeId === bob.operator.id,
+    )
+    const events = await h.store.listEvents(h.workspaceId, first)
+    expect(events.filter((e) => e.type === 'conversation.reopened').map((e) => e.data)).toEqual([
+      expect.anything(),
+      { releasedFrom: ann.operator.id },
+    ])
   })
 
   it('after the window a new conversation starts and the old one stays closed', async () => {
