@@ -15,9 +15,17 @@ async function start(): Promise<FakeControls> {
   return fake
 }
 
-async function outcome(url: string): Promise<string> {
+/**
+ * `timeoutMs`: far above an ordinary local answer on a busy two-core CI machine (150 ms was not:
+ * a plain 503 was once read as a timeout), far below the fake's hold for a scripted timeout.
+ */
+async function outcome(url: string, timeoutMs = 3_000): Promise<string> {
   try {
-    const response = await fetch(`${url}/x`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(150) })
+    const response = await fetch(`${url}/x`, {
+      method: 'POST',
+      body: '{}',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
     return `${response.status} ${await response.text()}`
   } catch (error) {
     return error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'dropped'
@@ -55,9 +63,9 @@ describe('fake server knobs', () => {
     const runs: string[][] = []
     for (const seed of [42, 42, 7]) {
       const fake = await start()
-      fake.chaos({ seed, rates, holdMs: 1000 })
+      fake.chaos({ seed, rates, holdMs: 30_000 })
       const seen: string[] = []
-      for (let i = 0; i < 20; i++) seen.push((await outcome(fake.url)).split(' ')[0] ?? '')
+      for (let i = 0; i < 20; i++) seen.push((await outcome(fake.url, 1_000)).split(' ')[0] ?? '')
       runs.push(seen)
     }
     expect(runs[0]).toEqual(runs[1])
