@@ -9,6 +9,8 @@ import type { HttpClient } from './http-client.ts'
 export interface WidgetUpdate {
   name?: string
   settings?: Record<string, unknown>
+  /** Replaces the whole list; [] allows any site (issue 2 audit). */
+  allowedOrigins?: string[]
 }
 
 /** The part of GET /api/widgets/:id/config the settings page reads. */

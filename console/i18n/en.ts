@@ -91,6 +91,37 @@ export const en = {
   'mapEditors.crmUserIdOf': 'CRM user id of {name} ({email})',
   'mapEditors.removeMapping': 'Remove mapping {name}',
 
+  // leadRules (issue 6, item 1)
+  'leadRules.whichLeads': 'Which leads go here',
+  'leadRules.sources': 'Create leads from',
+  'leadRules.chats': 'Chats',
+  'leadRules.callbacks': 'Callback requests',
+  'leadRules.forms': 'Forms',
+  'leadRules.pickASource': 'Pick at least one source, or switch the connection off',
+  'leadRules.lines': 'Lines',
+  'leadRules.noLineTicked': 'None ticked: leads from every line.',
+  'leadRules.widgets': 'Widgets',
+  'leadRules.noWidgetTicked': 'None ticked: leads from every widget.',
+  'leadRules.recognisedClient': 'A client the CRM already has',
+  'leadRules.recognisedHint':
+    'Recognised by the identified id, e-mail or phone of an earlier lead sent to this connection.',
+  'leadRules.attach': 'Add it to their existing record (a note)',
+  'leadRules.newLead': 'Always create a new lead',
+  'leadRules.removed': 'Removed ({id})',
+  'leadRules.loading': 'Loading…',
+
+  // crmStatus (issue 6, item 2)
+  'crmStatus.crm': 'CRM',
+  'crmStatus.delivered': 'Delivered to {connection}',
+  'crmStatus.waiting': 'Waiting for {connection}',
+  'crmStatus.failed': 'Failed at {connection}: {error}',
+  'crmStatus.skipped': 'Nothing sent to {connection}',
+  'crmStatus.notSent': 'Not sent to a CRM (yet).',
+  'crmStatus.couldNotLoad': 'The CRM status could not be loaded: {error}',
+  'crmStatus.openLog': 'Delivery log',
+  'deliveryLog.subject': 'Conversation, callback or form id',
+  'deliveryLog.showAll': 'Show all',
+
   // connectionEditor
   'connectionEditor.name': 'Name',
   'connectionEditor.crmSystem': 'CRM system',
@@ -467,6 +498,12 @@ export const en = {
   'appearanceSection.themeAuto': 'Follow the visitor’s device',
   'appearanceSection.themeLight': 'Light',
   'appearanceSection.themeDark': 'Dark',
+
+  // allowedOriginsSection (issue 2 audit)
+  'allowedOriginsSection.title': 'Where the widget may run',
+  'allowedOriginsSection.label': 'Allowed sites, one origin per line',
+  'allowedOriginsSection.hint':
+    'An origin is the scheme, host and port without a path: https://shop.example.com, https://*.example.com for its subdomains, http://localhost:3000. An empty list allows any site. The public chat page is always allowed.',
 
   // widgetSettingsForm
   'widgetSettingsForm.widgetNameForYou': 'Widget name (for you)',

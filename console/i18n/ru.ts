@@ -95,6 +95,37 @@ export const ru: Catalog = {
   'mapEditors.crmUserIdOf': 'ID пользователя CRM для {name} ({email})',
   'mapEditors.removeMapping': 'Удалить сопоставление {name}',
 
+  // leadRules (issue 6, item 1)
+  'leadRules.whichLeads': 'Какие лиды отправлять',
+  'leadRules.sources': 'Создавать лиды из',
+  'leadRules.chats': 'Чатов',
+  'leadRules.callbacks': 'Заявок на обратный звонок',
+  'leadRules.forms': 'Форм',
+  'leadRules.pickASource': 'Выберите хотя бы один источник или выключите подключение',
+  'leadRules.lines': 'Линии',
+  'leadRules.noLineTicked': 'Ничего не отмечено: лиды со всех линий.',
+  'leadRules.widgets': 'Виджеты',
+  'leadRules.noWidgetTicked': 'Ничего не отмечено: лиды со всех виджетов.',
+  'leadRules.recognisedClient': 'Клиент, который уже есть в CRM',
+  'leadRules.recognisedHint':
+    'Узнаётся по ID идентификации, e-mail или телефону прежнего лида, отправленного в это подключение.',
+  'leadRules.attach': 'Добавить к его существующей записи (комментарием)',
+  'leadRules.newLead': 'Всегда создавать новый лид',
+  'leadRules.removed': 'Удалено ({id})',
+  'leadRules.loading': 'Загружаем…',
+
+  // crmStatus (issue 6, item 2)
+  'crmStatus.crm': 'CRM',
+  'crmStatus.delivered': 'Доставлено в {connection}',
+  'crmStatus.waiting': 'Ожидает отправки в {connection}',
+  'crmStatus.failed': 'Не доставлено в {connection}: {error}',
+  'crmStatus.skipped': 'В {connection} ничего не отправлено',
+  'crmStatus.notSent': 'В CRM не отправлялось (пока).',
+  'crmStatus.couldNotLoad': 'Не удалось загрузить статус CRM: {error}',
+  'crmStatus.openLog': 'Журнал доставки',
+  'deliveryLog.subject': 'ID разговора, звонка или формы',
+  'deliveryLog.showAll': 'Показать все',
+
   // connectionEditor
   'connectionEditor.name': 'Название',
   'connectionEditor.crmSystem': 'CRM-система',
@@ -477,6 +508,12 @@ export const ru: Catalog = {
   'appearanceSection.themeAuto': 'Как на устройстве посетителя',
   'appearanceSection.themeLight': 'Светлая',
   'appearanceSection.themeDark': 'Тёмная',
+
+  // allowedOriginsSection (issue 2 audit)
+  'allowedOriginsSection.title': 'Где может работать виджет',
+  'allowedOriginsSection.label': 'Разрешённые сайты, по одному источнику (origin) в строке',
+  'allowedOriginsSection.hint':
+    'Источник — это схема, хост и порт без пути: https://shop.example.com, https://*.example.com для его поддоменов, http://localhost:3000. Пустой список разрешает любой сайт. Публичная страница чата разрешена всегда.',
 
   // widgetSettingsForm
   'widgetSettingsForm.widgetNameForYou': 'Название виджета (для вас)',

@@ -3,6 +3,7 @@ import {
   colorFacts,
   formatRatio,
   linesToList,
+  settingsIssues,
   widgetDraftOf,
   widgetPatchOf,
   withDefaults,
@@ -31,6 +32,7 @@ describe('widget settings helpers', () => {
   it('says everything in the PATCH body, null for what goes back to a default', () => {
     const saved = widgetDraftOf({ name: 'W', settings: { texts: { 'chat.send': 'Go', 'chat.you': 'Me' } } })
     const draft = {
+      ...saved,
       name: ' Shop ',
       settings: { ...saved.settings, title: '', texts: { 'chat.send': 'Go!', 'chat.you': '' } },
     }
@@ -43,6 +45,24 @@ describe('widget settings helpers', () => {
       texts: { 'chat.send': 'Go!', 'chat.you': null },
       channels: { enabled: ['chat'], waitThresholdMinutes: 5 },
     })
+  })
+
+  it('sends the allowed origins as drafted and keeps their error paths (issue 2 audit)', () => {
+    const saved = widgetDraftOf({ name: 'W', settings: {}, allowedOrigins: ['https://a.example'] })
+    expect(saved.allowedOrigins).toEqual(['https://a.example'])
+    expect(widgetDraftOf({ name: 'W', settings: {} }).allowedOrigins).toEqual([])
+    const draft = { ...saved, allowedOrigins: ['https://a.example', 'https://*.b.example'] }
+    expect(widgetPatchOf(saved, draft).allowedOrigins).toEqual(['https://a.example', 'https://*.b.example'])
+    expect(widgetPatchOf(saved, { ...saved, allowedOrigins: [] }).allowedOrigins).toEqual([])
+    expect(
+      settingsIssues([
+        { path: ['allowedOrigins', 1], message: 'bad' },
+        { path: ['displayRules', 'include', 0], message: 'long' },
+      ]),
+    ).toEqual([
+      { path: ['allowedOrigins', 1], message: 'bad' },
+      { path: ['settings', 'displayRules', 'include', 0], message: 'long' },
+    ])
   })
 
   it('computes the text colour and the contrast ratios', () => {

@@ -41,6 +41,8 @@ export const WIDGET_LANGUAGE_CHOICES = [
 export interface WidgetDraft {
   name: string
   settings: WidgetSettings
+  /** Sites that may use the widget, one origin each; empty = any site (issue 2 audit). */
+  allowedOrigins: string[]
 }
 
 export const DEFAULT_DISPLAY_RULES: DisplayRulesDraft = {
@@ -84,8 +86,14 @@ export function withDefaults(stored: Record<string, unknown>): WidgetSettings {
   return settings
 }
 
-export function widgetDraftOf(widget: Pick<WidgetSummary, 'name' | 'settings'>): WidgetDraft {
-  return { name: widget.name, settings: withDefaults(widget.settings) }
+export function widgetDraftOf(
+  widget: Pick<WidgetSummary, 'name' | 'settings'> & Partial<Pick<WidgetSummary, 'allowedOrigins'>>,
+): WidgetDraft {
+  return {
+    name: widget.name,
+    settings: withDefaults(widget.settings),
+    allowedOrigins: [...(widget.allowedOrigins ?? [])],
+  }
 }
 
 /**
@@ -96,7 +104,7 @@ export function widgetDraftOf(widget: Pick<WidgetSummary, 'name' | 'settings'>):
 export function widgetPatchOf(
   saved: WidgetDraft,
   draft: WidgetDraft,
-): { name: string; settings: Record<string, unknown> } {
+): { name: string; settings: Record<string, unknown>; allowedOrigins: string[] } {
   const s = draft.settings
   const texts: Record<string, string | null> = {}
   for (const key of Object.keys(saved.settings.texts)) texts[key] = null
@@ -121,6 +129,8 @@ export function widgetPatchOf(
       channels: s.channels,
       displayRules: s.displayRules ?? null,
     },
+    // The whole list replaces the stored one; blank lines were dropped when the box was left.
+    allowedOrigins: draft.allowedOrigins,
   }
 }
 
@@ -163,14 +173,16 @@ export const linesToList = (text: string): string[] =>
     .filter((l) => l !== '')
 
 /**
- * The PATCH answers a body error with paths from the body (`settings.color`) but an invalid merge
- * with paths inside the settings (`displayRules.include.0`, C5): both are put under `settings`.
+ * The PATCH answers a body error with paths from the body (`settings.color`, `allowedOrigins.1`) but
+ * an invalid merge with paths inside the settings (`displayRules.include.0`, C5): those are put
+ * under `settings`.
  */
 export function settingsIssues(issues: readonly unknown[] | undefined): unknown[] | undefined {
   return issues?.map((issue) => {
     if (typeof issue !== 'object' || issue === null) return issue
     const path = (issue as { path?: unknown }).path
-    if (!Array.isArray(path) || path[0] === 'settings' || path[0] === 'name') return issue
+    const own = ['settings', 'name', 'allowedOrigins']
+    if (!Array.isArray(path) || own.includes(path[0] as string)) return issue
     return { ...issue, path: ['settings', ...path] }
   })
 }

@@ -4,7 +4,7 @@ export {
   resolveOperatorSession,
   SESSION_COOKIE,
 } from './operator-session.ts'
-export { isOriginAllowed } from './origin.ts'
+export { isOriginAllowed, isOriginEntry } from './origin.ts'
 export { hashPassword, verifyPassword } from './password.ts'
 export {
   createRateLimiter,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOriginAllowed } from './origin.ts'
+import { isOriginAllowed, isOriginEntry } from './origin.ts'
 
 describe('isOriginAllowed', () => {
   it('allows anything, even no Origin, when the list is empty', () => {
@@ -61,5 +61,31 @@ describe('isOriginAllowed', () => {
     for (const origin of ['https://example.com', 'https://a.example.com']) {
       expect(isOriginAllowed(origin, junk)).toBe(false)
     }
+  })
+
+  it('takes as an allow-list entry only scheme, host and port, or a subdomain wildcard', () => {
+    for (const entry of [
+      'https://shop.example.com',
+      'http://localhost:3000',
+      'https://*.example.com',
+      'https://*.example.com:8443',
+      'https://xn--80ak6aa92e.com',
+    ])
+      expect(isOriginEntry(entry), entry).toBe(true)
+    for (const entry of [
+      '*',
+      '',
+      'shop.example.com',
+      'https://shop.example.com/',
+      'https://shop.example.com/cart',
+      'https://shop.example.com?x=1',
+      'https://shop.example.com#top',
+      'https://user@shop.example.com',
+      'https://shop.example.com:99999',
+      'ftp://shop.example.com',
+      'https://*',
+      'https://ex*ample.com',
+    ])
+      expect(isOriginEntry(entry), entry).toBe(false)
   })
 })

@@ -77,6 +77,17 @@ function matches(rule: Rule, origin: ParsedOrigin): boolean {
 }
 
 /**
+ * Whether an allow-list entry can match anything: an origin `scheme://host[:port]` or a subdomain
+ * wildcard `scheme://*.host[:port]`, without path, query, fragment or user (the admin API refuses the
+ * rest, so an entry never silently matches nothing). `*` alone is not an entry: the empty list is.
+ */
+export function isOriginEntry(entry: string): boolean {
+  if (!/^https?:\/\/(\*\.)?[^\s/?#@\\*]+$/i.test(entry)) return false
+  const rule = parseRule(entry)
+  return rule !== undefined && rule.kind !== 'any'
+}
+
+/**
  * An empty list means "any origin" (the widget default). Otherwise a missing or unparsable Origin is
  * refused; entries may be exact origins, `https://*.example.com` (subdomains only) or `*`.
  * Malformed entries match nothing rather than failing open.

@@ -4,6 +4,7 @@
  * drift apart.
  */
 import { z } from 'zod'
+import { isOriginEntry } from '../auth/origin.ts'
 import { lineSettingsPatchSchema, lineSettingsSchema } from '../line-settings/index.ts'
 import {
   attachmentIds,
@@ -29,11 +30,20 @@ const publicSlug = z
   .string()
   .regex(/^[A-Za-z0-9_-]{3,64}$/, '3–64 letters, digits, "-" or "_"')
   .describe('The public chat page lives at /chat/<publicSlug>')
-/** An origin such as https://shop.example.com (a leading "*." matches subdomains). */
+/**
+ * An origin such as https://shop.example.com (a leading "*." matches subdomains): scheme, host and
+ * port only, checked with the same parser that matches them (server/auth/origin.ts).
+ */
 const origin = z
   .string()
+  .trim()
   .max(200)
-  .regex(/^https?:\/\/(\*\.)?[^\s/*]+$/, 'an origin like https://shop.example.com')
+  .refine(isOriginEntry, 'an origin like https://shop.example.com (scheme, host and port, no path)')
+/** A widget's allow-list; empty = any site (issue 2 audit: editable after creation too). */
+const allowedOrigins = z
+  .array(origin)
+  .max(50)
+  .describe('Sites that may start visitors and open sockets for the widget; empty = any site')
 
 // ---------------------------------------------------------------- shared
 
@@ -271,7 +281,10 @@ export const createWorkspaceResponse = z.object({ workspace, operator: publicOpe
 
 export const createLineBody = z.object({
   name: z.string().trim().min(1).max(120),
-  settings: jsonObject.optional(),
+  // The same schema as PATCH /api/admin/lines/:id (issue "Server core": any JSON was stored before).
+  settings: lineSettingsPatchSchema
+    .optional()
+    .describe('Each part given is stored; parts and fields left out take their defaults'),
 })
 export const lineResponse = z.object({ line })
 export const lineListResponse = z.object({ lines: z.array(line) })
@@ -300,7 +313,7 @@ export const createWidgetBody = z.object({
   name: z.string().trim().min(1).max(120),
   publicSlug: publicSlug.optional(),
   settings: widgetSettingsSchema.optional(),
-  allowedOrigins: z.array(origin).max(50).optional(),
+  allowedOrigins: allowedOrigins.optional(),
 })
 export const widgetResponse = z.object({ widget })
 /** PATCH /api/admin/widgets/:id (issue 5). */
@@ -309,6 +322,7 @@ export const updateWidgetBody = z.object({
   settings: widgetSettingsPatchSchema
     .optional()
     .describe('Fields given replace the stored ones; channels, displayRules and texts merge; null resets'),
+  allowedOrigins: allowedOrigins.optional().describe('Replaces the whole list; [] allows any site'),
 })
 export const widgetListResponse = z.object({ widgets: z.array(widget) })
 

@@ -81,6 +81,7 @@ async function seedB() {
   })
   await h.store.updateWidget(workspaceId, created.widget.id, {
     settings: { color: '#123456', texts: { en: { title: 'B-widget-title-text' } } },
+    allowedOrigins: ['https://b-shop.example.test'],
     now,
   })
   await h.store.setWidgetIdentitySecret({
@@ -187,7 +188,11 @@ function sampleBody(id: RouteId): unknown {
     },
     createWidget: { lineId: b.line.id, name: 'Widget on B line' },
     updateLine: { name: 'A renames B?', settings: { routing: { queue: [b.operator.id] } } },
-    updateWidget: { name: 'A renames B?', settings: { color: '#000000' } },
+    updateWidget: {
+      name: 'A renames B?',
+      settings: { color: '#000000' },
+      allowedOrigins: ['https://a-takes-b.example'],
+    },
     createQuickAnswer: { scope: 'workspace', shortcut: '/iso', title: 'A answer', text: 'for A only' },
     updateQuickAnswer: { title: 'A renames B?', text: 'A rewrites B?' },
     createCrmConnection: {
@@ -329,7 +334,9 @@ describe('workspace isolation', () => {
     // The snapshot holds what the attacks aimed at (a snapshot of nothing would compare equal too).
     expect(after.conversations).toMatchObject([{ id: b.conversationId, status: 'open', lastSeq: 1 }])
     expect(after.lines.map((l) => l.name).sort()).toEqual(['B-line-name', 'General'])
-    expect(after.widgets).toMatchObject([{ id: b.widget.id, settings: { color: '#123456' } }])
+    expect(after.widgets).toMatchObject([
+      { id: b.widget.id, settings: { color: '#123456' }, allowedOrigins: ['https://b-shop.example.test'] },
+    ])
     expect(after.identitySecret).toBe('b-identity-secret-0123456789abcdefghijklmn')
     expect(after.crmConnections).toMatchObject([{ id: b.crmConnection.id, name: 'B-crm-connection-name' }])
     expect(after.crmDeliveries.find((d) => d.id === b.delivery.id)).toMatchObject({ status: 'dead' })

@@ -1,4 +1,7 @@
-/** PATCH /api/admin/widgets/:id (issue 5): name and settings of a widget of the admin's workspace. */
+/**
+ * PATCH /api/admin/widgets/:id (issue 5): name, settings and allowed origins (issue 2 audit: they were
+ * settable only at creation) of a widget of the admin's workspace.
+ */
 
 import type { HttpDeps } from '../http/deps.ts'
 import { HttpError } from '../http/errors.ts'
@@ -28,6 +31,7 @@ export function mountWidgetAdmin({ mount }: Mounter, deps: HttpDeps): void {
     const updated = await store.updateWidget(workspaceId, widget.id, {
       ...(body.name !== undefined && { name: body.name }),
       ...(settings && { settings }),
+      ...(body.allowedOrigins !== undefined && { allowedOrigins: body.allowedOrigins }),
       now: clock.now(),
     })
     return c.json({ widget: presentWidget(updated) })

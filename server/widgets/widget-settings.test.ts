@@ -139,6 +139,46 @@ describe('widget settings over HTTP', () => {
     expect((await h.store.findWidget(b.widget.id))?.name).toBe(b.widget.name)
   })
 
+  // Issue 2 audit: allowedOrigins could only be set at creation; PATCH dropped it silently.
+  it('PATCH replaces the allowed origins, which then admit and refuse visitors; [] allows any site', async () => {
+    const visitorFrom = (origin: string) =>
+      h.app.request('/api/visitors', json({ widgetId: a.widget.id }, { Origin: origin }))
+    const res = await patch(a.widget.id, {
+      allowedOrigins: [' https://shop.example ', 'https://*.shop.example:8443'],
+    })
+    expect(res.status).toBe(200)
+    const { widget } = await res.json()
+    expect(widget.allowedOrigins).toEqual(['https://shop.example', 'https://*.shop.example:8443'])
+    expect((await h.store.findWidget(a.widget.id))?.allowedOrigins).toEqual(widget.allowedOrigins)
+    expect((await visitorFrom('https://shop.example')).status).toBe(201)
+    expect((await visitorFrom('https://app.shop.example:8443')).status).toBe(201)
+    expect((await visitorFrom('https://evil.example')).status).toBe(403)
+
+    // A rename leaves the list alone; an empty list lets every site in again.
+    await patch(a.widget.id, { name: 'Renamed' })
+    expect((await h.store.findWidget(a.widget.id))?.allowedOrigins).toHaveLength(2)
+    expect((await patch(a.widget.id, { allowedOrigins: [] })).status).toBe(200)
+    expect((await visitorFrom('https://evil.example')).status).toBe(201)
+  })
+
+  it('refuses allowed origins with a path, query, user or no scheme, naming the entry', async () => {
+    for (const entry of [
+      'https://shop.example/cart',
+      'shop.example',
+      'https://shop.example?x',
+      '*',
+      'https://u@shop.example',
+    ]) {
+      const res = await patch(a.widget.id, { allowedOrigins: ['https://fine.example', entry] })
+      expect(res.status, entry).toBe(400)
+      const { error } = await res.json()
+      expect(error).toMatchObject({ code: 'invalid_body', issues: [{ path: ['allowedOrigins', 1] }] })
+    }
+    expect((await h.store.findWidget(a.widget.id))?.allowedOrigins).toEqual([])
+    expect((await patch(b.widget.id, { allowedOrigins: ['https://a.example'] })).status).toBe(404)
+    expect((await h.store.findWidget(b.widget.id))?.allowedOrigins).toEqual([])
+  })
+
   it('texts follow the browser locale unless the widget or the page fixes one', async () => {
     expect((await config('?locale=ru-RU')).texts['chat.close']).toBe('Закрыть чат')
     expect((await config('?locale=ru-RU')).settings.launcherLabel).toBe('Чат')

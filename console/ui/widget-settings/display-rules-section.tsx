@@ -172,13 +172,27 @@ function Rules({ ctx, rules, base }: { ctx: DraftCtx; rules: DisplayRulesDraft; 
  * A list of patterns edited as lines of text (kept as typed until the field loses focus, so blank
  * lines do not vanish mid-typing); errors of any item show under it.
  */
-function ListField({ ctx, path, label }: { ctx: DraftCtx; path: Path; label: string }) {
+/** A list edited as lines of a textarea; also the allowed origins' box (allowed-origins-section.tsx). */
+export function ListField({
+  ctx,
+  path,
+  label,
+  hint,
+}: {
+  ctx: DraftCtx
+  path: Path
+  label: string
+  hint?: string
+}) {
   const t = useT()
   const id = idOf(ctx, path)
+  const describedBy = [hint ? `${id}-hint` : '', errorsOf(ctx, path).length > 0 ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ')
   const list = valueAt<string[] | undefined>(ctx, path) ?? []
   const [text, setText] = useState<string | null>(null)
   const key = pathKey(path)
-  const errors = Object.entries(ctx.state.errors).filter(([k]) => k === key || k.startsWith(`${key}.`))
+  const errors = errorsOf(ctx, path)
   const where = (k: string) =>
     k === key ? '' : t('displayRulesSection.lineN', { n: Number(k.slice(key.length + 1)) + 1 })
   return (
@@ -194,9 +208,14 @@ function ListField({ ctx, path, label }: { ctx: DraftCtx; path: Path; label: str
           setText(null)
         }}
         aria-invalid={errors.length > 0 ? 'true' : undefined}
-        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         data-testid={id}
       />
+      {hint && (
+        <p id={`${id}-hint`} class="hint field-hint">
+          {hint}
+        </p>
+      )}
       {errors.length > 0 && (
         <p id={`${id}-error`} class="form-error">
           {errors.map(([k, m]) => `${where(k)}${m}`).join(' ')}
@@ -204,4 +223,10 @@ function ListField({ ctx, path, label }: { ctx: DraftCtx; path: Path; label: str
       )}
     </div>
   )
+}
+
+/** The server's errors for a list and for each of its lines. */
+function errorsOf(ctx: DraftCtx, path: Path): [string, string][] {
+  const key = pathKey(path)
+  return Object.entries(ctx.state.errors).filter(([k]) => k === key || k.startsWith(`${key}.`))
 }

@@ -110,4 +110,41 @@ describe('widget settings', () => {
     fireEvent.click(byId('widget-save'))
     await waitFor(() => expect(byId('widget-save-status').textContent).toBe('Saved.'))
   })
+
+  // Issue 2 audit: the allowed origins were settable only when the widget was created.
+  it('edits the allowed origins one per line, says an empty list allows any site, shows a refused line', async () => {
+    const { api, updates } = fakeApi((update) => {
+      if (updates.length === 1)
+        throw new ApiError(400, 'invalid_body', 'Invalid body', [
+          { path: ['allowedOrigins', 1], message: 'an origin like https://shop.example.com' },
+        ])
+      return { ...widget(update.settings), allowedOrigins: update.allowedOrigins ?? [] }
+    })
+    render(
+      <WidgetSettingsForm
+        api={api}
+        widget={{ ...widget(), allowedOrigins: ['https://old.example'] }}
+        forms={[]}
+      />,
+    )
+    const box = byId('widget-allowedOrigins') as HTMLTextAreaElement
+    expect(box.value).toBe('https://old.example')
+    expect(byId('widget-allowed-origins').textContent).toContain('An empty list allows any site')
+    expect(box.getAttribute('aria-describedby')).toBe('widget-allowedOrigins-hint')
+
+    const text = 'https://shop.example\n\n https://shop.example/cart \n'
+    fireEvent.input(box, { target: { value: text } })
+    fireEvent.blur(box, { target: { value: text } })
+    fireEvent.click(byId('widget-save'))
+    await screen.findByTestId('widget-save-error')
+    expect(updates[0]!.allowedOrigins).toEqual(['https://shop.example', 'https://shop.example/cart'])
+    expect(screen.getByText('line 2: an origin like https://shop.example.com')).toBeTruthy()
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+
+    fireEvent.input(box, { target: { value: '' } })
+    fireEvent.blur(box, { target: { value: '' } })
+    fireEvent.click(byId('widget-save'))
+    await waitFor(() => expect(byId('widget-save-status').textContent).toBe('Saved.'))
+    expect(updates[1]!.allowedOrigins).toEqual([])
+  })
 })

@@ -1,7 +1,8 @@
 /**
  * The settings of one widget (issue 5 items 1, 5, 6, 7): channels, appearance, display rules,
- * language and texts, edited as one draft with a live preview and saved with
- * PATCH /api/admin/widgets/:id (contract C5); refused fields show the server's message.
+ * language and texts, and the sites it may run on (issue 2 audit), edited as one draft with a live
+ * preview and saved with PATCH /api/admin/widgets/:id (contract C5); refused fields show the
+ * server's message.
  */
 import { useEffect, useState } from 'preact/hooks'
 import type { AdminForm, WidgetAdminApi, WidgetSummary } from '../../api/index.ts'
@@ -18,6 +19,7 @@ import { errorText } from '../error-text.ts'
 import { type DraftCtx, DraftText } from '../forms/draft-fields.tsx'
 import { SaveBar, SaveErrorSummary } from '../save-bar.tsx'
 import { useDraftForm } from '../use-draft-form.ts'
+import { AllowedOriginsSection } from './allowed-origins-section.tsx'
 import { AppearanceSection } from './appearance-section.tsx'
 import { ChannelsSection } from './channels-section.tsx'
 import { DisplayRulesSection } from './display-rules-section.tsx'
@@ -80,6 +82,7 @@ export function WidgetSettingsForm({ api, widget, forms, onSaved }: WidgetSettin
           defaultsError={textsError}
         />
         <DisplayRulesSection ctx={ctx} />
+        <AllowedOriginsSection ctx={ctx} />
         <SaveBar
           state={state}
           prefix="widget"

@@ -20,4 +20,20 @@ export function widgetUpdateContract(getStore: GetStore): void {
     )
     expect((await store.findWidget(a.widget.id))?.name).toBe('Shop 2')
   })
+
+  it('replaces the allowed origins, leaving the rest (issue 2 audit)', async () => {
+    const store = getStore()
+    const a = await seedTenant(store)
+    const origins = ['https://shop.example', 'https://*.shop.example']
+    const updated = await store.updateWidget(a.workspace.id, a.widget.id, {
+      allowedOrigins: origins,
+      now: T0,
+    })
+    expect(updated).toEqual({ ...a.widget, allowedOrigins: origins })
+    expect((await store.findWidget(a.widget.id))?.allowedOrigins).toEqual(origins)
+    await store.updateWidget(a.workspace.id, a.widget.id, { name: 'Renamed', now: T0 })
+    expect((await store.findWidget(a.widget.id))?.allowedOrigins).toEqual(origins)
+    await store.updateWidget(a.workspace.id, a.widget.id, { allowedOrigins: [], now: T0 })
+    expect((await store.findWidget(a.widget.id))?.allowedOrigins).toEqual([])
+  })
 }

@@ -11,6 +11,7 @@ export function widgetUpdateMethods(db: Kysely<Database>): WidgetUpdateStore {
       const set: Updateable<WidgetsTable> = {}
       if (update.name !== undefined) set.name = update.name
       if (update.settings !== undefined) set.settings = toJson(update.settings)
+      if (update.allowedOrigins !== undefined) set.allowed_origins = toJson(update.allowedOrigins)
       const row =
         Object.keys(set).length === 0
           ? await db
