@@ -110,16 +110,43 @@ describe('workspace admin routes', () => {
   it('lines: create and list', async () => {
     const res = await h.app.request(
       '/api/admin/lines',
-      json({ name: 'Sales', settings: { hours: '9-17' } }, admin.headers),
+      json({ name: 'Sales', settings: { offHours: 'hide-widget' } }, admin.headers),
     )
     expect(res.status).toBe(201)
-    expect((await res.json()).line).toMatchObject({
+    const { line } = await res.json()
+    expect(line).toMatchObject({
       name: 'Sales',
-      settings: { hours: '9-17' },
+      settings: { offHours: 'hide-widget' },
       workspaceId: a.workspace.id,
     })
+    // The parts left out take their defaults, as after a PATCH.
+    const read = (await (await get(`/api/admin/lines/${line.id}`)).json()).line
+    expect(read.settings).toMatchObject({ offHours: 'hide-widget', routing: { mode: 'evenly' } })
     const names = (await (await get('/api/admin/lines')).json()).lines.map((l: { name: string }) => l.name)
     expect(names.sort()).toEqual(['General', 'Sales'])
+    const bare = await h.app.request('/api/admin/lines', json({ name: 'Bare' }, admin.headers))
+    expect(bare.status).toBe(201)
+    expect((await bare.json()).line.settings).toEqual({})
+  })
+
+  it('lines: settings are validated like a PATCH, with a structured 400 (issue "Server core")', async () => {
+    const b = await seedWorkspace(h, 'b')
+    const cases: [unknown, (string | number)[]][] = [
+      [{ hours: '9-17' }, ['settings']],
+      [{ routing: { mode: 'random' } }, ['settings', 'routing', 'mode']],
+      [{ offHours: 'close' }, ['settings', 'offHours']],
+      [{ workingHours: { timeZone: 'Mars/Base' } }, ['settings', 'workingHours', 'timeZone']],
+      [[], ['settings']],
+      [{ routing: { queue: [a.operator.id, b.operator.id] } }, ['settings', 'routing', 'queue', 1]],
+    ]
+    for (const [settings, path] of cases) {
+      const res = await h.app.request('/api/admin/lines', json({ name: 'Bad', settings }, admin.headers))
+      expect(res.status, JSON.stringify(settings)).toBe(400)
+      const { error } = await res.json()
+      expect(error).toMatchObject({ code: 'invalid_body', message: expect.any(String) })
+      expect(error.issues[0].path, JSON.stringify(settings)).toEqual(path)
+    }
+    expect(await h.store.listLines(a.workspace.id)).toHaveLength(1)
   })
 
   it('operators: create (never returning the hash), list, 409 on a taken email, new one can sign in', async () => {

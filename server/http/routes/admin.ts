@@ -1,11 +1,13 @@
 import { renderExternalSnippet, renderSnippet } from '../../../embed-snippet/index.ts'
 import { hashPassword } from '../../auth/index.ts'
+import { applyLineSettingsPatch } from '../../line-settings/index.ts'
 import { createWorkspaceWithDefaults, newPublicSlug } from '../../workspaces/index.ts'
 import type { HttpDeps } from '../deps.ts'
 import { HttpError } from '../errors.ts'
 import type { Mounter } from '../mount.ts'
 import { presentLine, presentOperator, presentWidget, presentWorkspace } from '../present.ts'
 import { routes } from '../route-table.ts'
+import { requireQueueOfOperators } from './line-settings.ts'
 
 /** Workspace-scoped routes take the workspace from the admin's session, never from the request. */
 export function mountAdmin({ mount }: Mounter, deps: HttpDeps): void {
@@ -30,7 +32,15 @@ export function mountAdmin({ mount }: Mounter, deps: HttpDeps): void {
   })
 
   mount(routes.createLine, async (c, { auth, body }) => {
-    const line = await store.createLine({ workspaceId: auth.session.workspaceId, ...body, now: clock.now() })
+    const workspaceId = auth.session.workspaceId
+    // Validated like a PATCH (issue "Server core"): the parts given are stored, the rest default.
+    await requireQueueOfOperators(store, workspaceId, body.settings?.routing?.queue)
+    const line = await store.createLine({
+      workspaceId,
+      name: body.name,
+      ...(body.settings && { settings: applyLineSettingsPatch({}, body.settings) }),
+      now: clock.now(),
+    })
     return c.json({ line: presentLine(line) }, 201)
   })
 

@@ -1,4 +1,5 @@
 import { applyLineSettingsPatch, queueIssues } from '../../line-settings/index.ts'
+import type { Store } from '../../store/types.ts'
 import type { HttpDeps } from '../deps.ts'
 import { HttpError } from '../errors.ts'
 import type { Mounter } from '../mount.ts'
@@ -20,16 +21,7 @@ export function mountLineSettings({ mount }: Mounter, deps: HttpDeps): void {
     const workspaceId = auth.session.workspaceId
     const line = await store.getLine(workspaceId, params.id)
     if (!line) throw notFound()
-    const queue = body.settings?.routing?.queue
-    if (queue && queue.length > 0) {
-      const operators = await store.listOperators(workspaceId)
-      const issues = queueIssues(queue, new Set(operators.map((o) => o.id)))
-      if (issues.length > 0) {
-        throw new HttpError(400, 'invalid_body', 'The queue names someone who is not an operator here', {
-          issues,
-        })
-      }
-    }
+    await requireQueueOfOperators(store, workspaceId, body.settings?.routing?.queue)
     // Read-modify-write without a lock: two admins saving different parts at the same instant may
     // lose one change, which a settings page can live with (the later save wins, as in any form).
     const updated = await store.updateLine(workspaceId, line.id, {
@@ -39,4 +31,20 @@ export function mountLineSettings({ mount }: Mounter, deps: HttpDeps): void {
     })
     return c.json({ line: presentLineWithSettings(updated) })
   })
+}
+
+/** 400 when a line's queue names someone who is not an operator of the workspace (PATCH and POST). */
+export async function requireQueueOfOperators(
+  store: Store,
+  workspaceId: string,
+  queue: readonly string[] | undefined,
+): Promise<void> {
+  if (!queue || queue.length === 0) return
+  const operators = await store.listOperators(workspaceId)
+  const issues = queueIssues(queue, new Set(operators.map((o) => o.id)))
+  if (issues.length > 0) {
+    throw new HttpError(400, 'invalid_body', 'The queue names someone who is not an operator here', {
+      issues,
+    })
+  }
 }
