@@ -4,6 +4,7 @@
  */
 import type { CrmConnectionInput } from '../../server/crm-connections/connection-input.ts'
 import type { PublicCrmConnection } from '../../server/crm-connections/crm-connection-schemas.ts'
+import type { LeadRulesInput } from '../../server/leads/lead-rules-schema.ts'
 import type { HttpClient } from './http-client.ts'
 
 export type CrmConnectionView = PublicCrmConnection
@@ -16,6 +17,8 @@ export interface CrmConnectionBody {
   settings?: CrmSettingsInput
   fieldMap?: Record<string, string>
   userMap?: Record<string, string>
+  /** Issue 6, item 1: replaces the stored rules whole; fields left out take their defaults. */
+  leadRules?: LeadRulesInput
 }
 
 export type CrmTestResult = { ok: true } | { ok: false; error: { code: string; message: string } }

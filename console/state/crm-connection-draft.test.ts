@@ -18,6 +18,7 @@ describe('CRM connection draft', () => {
       },
       fieldMap: { Company: 'company' },
       userMap: { op1: '5' },
+      leadRules: { sources: ['form'], lineIds: ['l1'], widgetIds: [], recognisedClient: 'new-lead' },
       createdAt: 1,
       updatedAt: 1,
     })
@@ -41,17 +42,24 @@ describe('CRM connection draft', () => {
       },
       fieldMap: { Company: 'company' },
       userMap: { op1: '5' },
+      leadRules: { sources: ['form'], lineIds: ['l1'], widgetIds: [], recognisedClient: 'new-lead' },
     })
   })
 
   it('names missing and malformed fields', () => {
-    const draft = { ...emptyDraft('amocrm'), values: { pipelineId: 'x' }, fieldRows: [{ from: 'a', to: '' }] }
+    const draft = {
+      ...emptyDraft('amocrm'),
+      values: { pipelineId: 'x' },
+      fieldRows: [{ from: 'a', to: '' }],
+      leadRules: { ...emptyDraft().leadRules, sources: [] },
+    }
     expect(draftProblems(draft)).toEqual({
       name: 'Give the connection a name',
       baseUrl: 'Account address is required',
       token: 'Long-lived token is required',
       pipelineId: 'A whole number',
       fieldMap: 'Fill in both sides of each mapping, or remove the row',
+      leadRules: 'Pick at least one source, or switch the connection off',
     })
   })
 

@@ -3,6 +3,7 @@
  * and the conversions between the API's masked view, the form's strings and the request body.
  * Secrets come back masked; sending a masked value unchanged keeps the stored secret on the server.
  */
+import type { LeadRules } from '../../server/leads/lead-rules-schema.ts'
 import type { CrmConnectionBody, CrmConnectionView, CrmKindName, CrmSettingsInput } from '../api/index.ts'
 import type { MessageKey } from '../i18n/en.ts'
 import { ENGLISH } from '../i18n/english.ts'
@@ -117,10 +118,32 @@ export interface ConnectionDraft {
   fieldRows: FieldMapRow[]
   /** Operator id → CRM user id; empty = not mapped. */
   userMap: Record<string, string>
+  /** Which leads go to this connection (issue 6, item 1); empty line/widget lists = all. */
+  leadRules: LeadRules
+}
+
+/** The server's defaults (server/leads/lead-rules-schema.ts): every lead, recognised clients attached. */
+export function defaultLeadRules(): LeadRules {
+  return { sources: ['chat', 'callback', 'form'], lineIds: [], widgetIds: [], recognisedClient: 'attach' }
 }
 
 export function emptyDraft(kind: CrmKindName = 'webhook'): ConnectionDraft {
-  return { id: null, name: '', enabled: true, kind, values: {}, fieldRows: [], userMap: {} }
+  return {
+    id: null,
+    name: '',
+    enabled: true,
+    kind,
+    values: {},
+    fieldRows: [],
+    userMap: {},
+    leadRules: defaultLeadRules(),
+  }
+}
+
+/** Adds or removes one item of a rule's list, keeping the order items were picked in. */
+export function toggleItem<T>(list: readonly T[], item: T, on: boolean): T[] {
+  const without = list.filter((x) => x !== item)
+  return on ? [...without, item] : without
 }
 
 export function draftFromConnection(connection: CrmConnectionView): ConnectionDraft {
@@ -140,6 +163,12 @@ export function draftFromConnection(connection: CrmConnectionView): ConnectionDr
     values,
     fieldRows: Object.entries(connection.fieldMap).map(([from, to]) => ({ from, to })),
     userMap: { ...connection.userMap },
+    leadRules: {
+      sources: [...connection.leadRules.sources],
+      lineIds: [...connection.leadRules.lineIds],
+      widgetIds: [...connection.leadRules.widgetIds],
+      recognisedClient: connection.leadRules.recognisedClient,
+    },
   }
 }
 
@@ -159,6 +188,7 @@ export function draftProblems(draft: ConnectionDraft, t: Translate = ENGLISH.t):
   if (draft.fieldRows.some((row) => (row.from.trim() === '') !== (row.to.trim() === ''))) {
     problems.fieldMap = t('crmDraft.fillBothSides')
   }
+  if (draft.leadRules.sources.length === 0) problems.leadRules = t('leadRules.pickASource')
   return problems
 }
 
@@ -192,5 +222,12 @@ export function draftToBody(
   const userMap: Record<string, string> = {}
   for (const [operatorId, crmUser] of Object.entries(draft.userMap))
     if (crmUser.trim()) userMap[operatorId] = crmUser.trim()
-  return { name: draft.name.trim(), enabled: draft.enabled, settings: settingsOf(draft), fieldMap, userMap }
+  return {
+    name: draft.name.trim(),
+    enabled: draft.enabled,
+    settings: settingsOf(draft),
+    fieldMap,
+    userMap,
+    leadRules: draft.leadRules,
+  }
 }

@@ -9,6 +9,7 @@ import type { HttpDeps } from '../http/deps.ts'
 import { HttpError } from '../http/errors.ts'
 import type { Mounter } from '../http/mount.ts'
 import { routes } from '../http/route-table.ts'
+import type { LeadRules } from '../leads/lead-rules-schema.ts'
 import { createLogger, type Log } from '../log/index.ts'
 import { type CrmConnectionInput, type InputIssue, resolveConnectionInput } from './connection-input.ts'
 import { connectionSecrets } from './masking.ts'
@@ -49,6 +50,32 @@ export function mountCrmConnections(
     if (issues.length > 0) throw invalid(issues)
   }
 
+  /** Issue 6, item 1: the lines and widgets a rule names must be this workspace's. */
+  async function checkLeadRules(workspaceId: string, rules: LeadRules | undefined): Promise<void> {
+    if (!rules || (rules.lineIds.length === 0 && rules.widgetIds.length === 0)) return
+    const [lines, widgets] = await Promise.all([store.listLines(workspaceId), store.listWidgets(workspaceId)])
+    const known = (list: { id: string }[]) => new Set(list.map((item) => item.id))
+    const lineIds = known(lines)
+    const widgetIds = known(widgets)
+    const issues = [
+      ...rules.lineIds
+        .map((id, index) => ({ id, index }))
+        .filter(({ id }) => !lineIds.has(id))
+        .map(({ index }) => ({
+          path: ['leadRules', 'lineIds', index],
+          message: 'Not a line of this workspace',
+        })),
+      ...rules.widgetIds
+        .map((id, index) => ({ id, index }))
+        .filter(({ id }) => !widgetIds.has(id))
+        .map(({ index }) => ({
+          path: ['leadRules', 'widgetIds', index],
+          message: 'Not a widget of this workspace',
+        })),
+    ]
+    if (issues.length > 0) throw invalid(issues)
+  }
+
   const resolve = (input: CrmConnectionInput, stored: Parameters<typeof resolveConnectionInput>[1]) => {
     const result = resolveConnectionInput(input, stored, { now: clock.now(), newWebhookSecret })
     if (!result.ok) throw invalid(result.issues)
@@ -69,6 +96,7 @@ export function mountCrmConnections(
   mount(routes.createCrmConnection, async (c, { auth, body }) => {
     const workspaceId = auth.session.workspaceId
     await checkUserMap(workspaceId, body.userMap)
+    await checkLeadRules(workspaceId, body.leadRules)
     const created = await store.createCrmConnection({
       workspaceId,
       name: body.name,
@@ -76,6 +104,7 @@ export function mountCrmConnections(
       ...(body.enabled !== undefined && { enabled: body.enabled }),
       ...(body.fieldMap && { fieldMap: body.fieldMap }),
       ...(body.userMap && { userMap: body.userMap }),
+      ...(body.leadRules && { leadRules: body.leadRules }),
       now: clock.now(),
     })
     return c.json({ connection: presentCrmConnection(created) }, 201)
@@ -86,12 +115,14 @@ export function mountCrmConnections(
     const stored = await store.getCrmConnection(workspaceId, params.id)
     if (!stored) throw notFound()
     await checkUserMap(workspaceId, body.userMap)
+    await checkLeadRules(workspaceId, body.leadRules)
     const updated = await store.updateCrmConnection(workspaceId, stored.id, {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.enabled !== undefined && { enabled: body.enabled }),
       ...(body.settings && { connection: resolve(body.settings, stored.connection) }),
       ...(body.fieldMap && { fieldMap: body.fieldMap }),
       ...(body.userMap && { userMap: body.userMap }),
+      ...(body.leadRules && { leadRules: body.leadRules }),
       now: clock.now(),
     })
     return c.json({ connection: presentCrmConnection(updated) })

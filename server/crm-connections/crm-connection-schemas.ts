@@ -5,6 +5,7 @@
  * merged result against `crmConnectionSchema`.
  */
 import { z } from 'zod'
+import { LEAD_SOURCES, leadRulesSchema, RECOGNISED_CLIENT_MODES } from '../leads/lead-rules-schema.ts'
 
 const secretText = z.string().trim().min(1).max(2000)
 const name = z.string().trim().min(1).max(120)
@@ -56,12 +57,18 @@ const userMap = z
   .record(z.string().min(1).max(64), z.string().trim().min(1).max(64))
   .refine((map) => Object.keys(map).length <= 1000, 'At most 1000 operators')
 
+/** Issue 6, item 1: which leads go to this connection; fields left out take their defaults. */
+const leadRules = leadRulesSchema.describe(
+  'Lead rules: which sources, lines and widgets make leads here, and what a recognised client gets',
+)
+
 export const createCrmConnectionBody = z.object({
   name,
   enabled: z.boolean().optional(),
   settings: crmConnectionInput,
   fieldMap: fieldMap.optional(),
   userMap: userMap.optional(),
+  leadRules: leadRules.optional(),
 })
 
 export const updateCrmConnectionBody = z.object({
@@ -70,6 +77,7 @@ export const updateCrmConnectionBody = z.object({
   settings: crmConnectionInput.optional(),
   fieldMap: fieldMap.optional(),
   userMap: userMap.optional(),
+  leadRules: leadRules.optional().describe('Replaces the stored rules whole'),
 })
 
 const masked = z.string().describe('Masked: secrets never leave the server once saved')
@@ -105,6 +113,12 @@ export const publicCrmConnection = z.object({
   settings: maskedCrmSettings,
   fieldMap: z.record(z.string(), z.string()),
   userMap: z.record(z.string(), z.string()),
+  leadRules: z.object({
+    sources: z.array(z.enum(LEAD_SOURCES)),
+    lineIds: z.array(z.string()),
+    widgetIds: z.array(z.string()),
+    recognisedClient: z.enum(RECOGNISED_CLIENT_MODES),
+  }),
   createdAt: timestamp,
   updatedAt: timestamp,
 })

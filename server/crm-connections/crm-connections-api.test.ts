@@ -203,6 +203,55 @@ describe('CRM connections API', () => {
     expect(bad.status).toBe(400)
   })
 
+  it('stores lead rules (issue 6, item 1): defaults when left out, validated, lines and widgets of this workspace only', async () => {
+    const created = await createWebhook()
+    expect(created.leadRules).toEqual({
+      sources: ['chat', 'callback', 'form'],
+      lineIds: [],
+      widgetIds: [],
+      recognisedClient: 'attach',
+    })
+    const ok = await patch(`${BASE}/${created.id}`, {
+      leadRules: { sources: ['form', 'callback'], lineIds: [a.line.id], recognisedClient: 'new-lead' },
+    })
+    expect(ok.status).toBe(200)
+    const rules = {
+      sources: ['form', 'callback'],
+      lineIds: [a.line.id],
+      widgetIds: [],
+      recognisedClient: 'new-lead',
+    }
+    expect((await ok.json()).connection.leadRules).toEqual(rules)
+    expect((await h.store.getCrmConnection(a.workspace.id, created.id))?.leadRules).toEqual(rules)
+    // a patch without rules keeps them
+    const renamed = await patch(`${BASE}/${created.id}`, { name: 'Renamed' })
+    expect((await renamed.json()).connection.leadRules).toEqual(rules)
+
+    const none = await patch(`${BASE}/${created.id}`, { leadRules: { sources: [] } })
+    expect(none.status).toBe(400)
+    expect((await none.json()).error.code).toBe('invalid_body')
+    const mode = await patch(`${BASE}/${created.id}`, { leadRules: { recognisedClient: 'merge' } })
+    expect(mode.status).toBe(400)
+
+    const b = await seedWorkspace(h, 'b')
+    const foreign = await patch(`${BASE}/${created.id}`, {
+      leadRules: { lineIds: [b.line.id], widgetIds: [a.widget.id, b.widget.id] },
+    })
+    expect(foreign.status).toBe(400)
+    const issues = (await foreign.json()).error.issues
+    expect(issues).toEqual([
+      { path: ['leadRules', 'lineIds', 0], message: 'Not a line of this workspace' },
+      { path: ['leadRules', 'widgetIds', 1], message: 'Not a widget of this workspace' },
+    ])
+    const createdForeign = await post(BASE, {
+      name: 'x',
+      settings: { kind: 'webhook', url: receiver.endpoint },
+      leadRules: { widgetIds: [b.widget.id] },
+    })
+    expect(createdForeign.status).toBe(400)
+    expect((await h.store.getCrmConnection(a.workspace.id, created.id))?.leadRules).toEqual(rules)
+  })
+
   it('deletes; 404 for other workspaces and unknown ids; operators without admin role are refused', async () => {
     const created = await createWebhook()
     const b = await seedWorkspace(h, 'b')

@@ -11,6 +11,7 @@ export function presentCrmConnection(stored: StoredCrmConnection): PublicCrmConn
     settings: maskConnection(stored.connection),
     fieldMap: stored.fieldMap,
     userMap: stored.userMap,
+    leadRules: stored.leadRules,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   }

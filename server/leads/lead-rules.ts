@@ -3,7 +3,9 @@
  * client is told apart from a new one: the same phone, e-mail or identified id — across chat,
  * callback and form — maps to the CRM record the first lead made on that connection.
  */
-import type { Lead } from '../crm/types.ts'
+import type { Lead, LeadKind } from '../crm/types.ts'
+import type { OutboxTopic } from '../store/outbox-types.ts'
+import type { LeadRules, RecognisedClientMode } from './lead-rules-schema.ts'
 import type { LeadDraft } from './lead-source.ts'
 
 type Contact = Lead['contact']
@@ -45,9 +47,12 @@ export function planLead(input: {
   deliveryCrmId: string | null
   linkedCrmId: string | undefined
   ambiguous: boolean
+  /** The connection's lead rule for a recognised client; default 'attach' (issue 6, item 1). */
+  recognisedClient?: RecognisedClientMode
 }): LeadPlan {
   if (input.deliveryCrmId) return { action: 'resume', crmId: input.deliveryCrmId }
-  if (input.linkedCrmId) return { action: 'note', crmId: input.linkedCrmId }
+  if (input.linkedCrmId && input.recognisedClient !== 'new-lead')
+    return { action: 'note', crmId: input.linkedCrmId }
   return input.ambiguous ? { action: 'lookup' } : { action: 'create' }
 }
 
@@ -77,4 +82,53 @@ export function planFollowUp(
   if (lead.status === 'dead') return { action: 'fail', reason: 'the lead delivery is dead-lettered' }
   if (!lead.crmId) return { action: 'skip', reason: 'the lead had nothing to send' }
   return { action: 'apply', crmId: lead.crmId, leadId: lead.id }
+}
+
+/** Where a lead came from, as the lead rules look at it; null = not known (deleted, no widget). */
+export interface LeadOrigin {
+  lineId: string | null
+  widgetId: string | null
+}
+
+/** The lead kind of a `lead.*` topic; undefined for a close, transfer or assignment. */
+export function leadKindOf(topic: OutboxTopic): LeadKind | undefined {
+  return topic === 'lead.chat' || topic === 'lead.callback' || topic === 'lead.form'
+    ? (topic.slice('lead.'.length) as LeadKind)
+    : undefined
+}
+
+/** True when the rules restrict lines or widgets, so the lead's origin must be looked up. */
+export function rulesNeedOrigin(rules: LeadRules): boolean {
+  return rules.lineIds.length > 0 || rules.widgetIds.length > 0
+}
+
+/**
+ * Whether a connection's lead rules let a lead of `kind` from `origin` become a lead there. A line
+ * or widget list only lets through leads known to come from one of them: a form sent without a
+ * widget has no line, so "only these lines" leaves it out.
+ */
+export function rulesTakeLead(rules: LeadRules, kind: LeadKind, origin: LeadOrigin | undefined): boolean {
+  if (!rules.sources.includes(kind)) return false
+  const lineId = origin?.lineId
+  const widgetId = origin?.widgetId
+  if (rules.lineIds.length > 0 && !(lineId && rules.lineIds.includes(lineId))) return false
+  if (rules.widgetIds.length > 0 && !(widgetId && rules.widgetIds.includes(widgetId))) return false
+  return true
+}
+
+/**
+ * The connections an outbox event is delivered to (issue 6, item 1). A lead goes to every enabled
+ * connection whose rules take it. A close, transfer or assignment goes to every enabled connection,
+ * as before: it follows the chat's lead wherever one was made (`planFollowUp` skips the others), so
+ * a chat transferred to a line the rules leave out still gets its transcript and responsible person.
+ */
+export function deliveryTargets(
+  topic: OutboxTopic,
+  origin: LeadOrigin | undefined,
+  connections: readonly { id: string; enabled: boolean; leadRules: LeadRules }[],
+): string[] {
+  const kind = leadKindOf(topic)
+  return connections
+    .filter((c) => c.enabled && (kind === undefined || rulesTakeLead(c.leadRules, kind, origin)))
+    .map((c) => c.id)
 }

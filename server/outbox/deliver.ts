@@ -65,9 +65,19 @@ async function deliverLead(delivery: CrmDelivery, deps: DeliverDeps): Promise<De
   if (!draft) return { kind: 'delivered', crmId: null }
   const lead = leadFor(draft, delivery.id, connection)
   const keys = contactKeys(lead.contact)
-  // A webhook receiver wants every event as it happened; "recognised client" is a CRM notion.
-  const linked = adapter.kind === 'webhook' ? undefined : await store.findContactLink(connection.id, keys)
-  const plan = planLead({ deliveryCrmId: delivery.crmId, linkedCrmId: linked, ambiguous: delivery.ambiguous })
+  // A webhook receiver wants every event as it happened; "recognised client" is a CRM notion. A
+  // connection whose lead rules say "new lead" for a recognised client never looks (issue 6, item 1).
+  const recognisedClient = connection.leadRules.recognisedClient
+  const linked =
+    adapter.kind === 'webhook' || recognisedClient === 'new-lead'
+      ? undefined
+      : await store.findContactLink(connection.id, keys)
+  const plan = planLead({
+    deliveryCrmId: delivery.crmId,
+    linkedCrmId: linked,
+    ambiguous: delivery.ambiguous,
+    recognisedClient,
+  })
 
   let crmId: string
   if (plan.action === 'resume' || plan.action === 'note') {

@@ -1,6 +1,6 @@
 /**
  * The outbox relay (issue 6, item 2): expands outbox events into one delivery per enabled CRM
- * connection and delivers them. Every node runs one; the database is the only shared state, so a
+ * connection whose lead rules take the event (`deliveryTargets`, issue 6 item 1) and delivers them. Every node runs one; the database is the only shared state, so a
  * restart or another node continues where this one stopped.
  *
  * Waking is event-driven: the store's signal after any outbox event is written on this node
@@ -12,6 +12,7 @@ import type { Bus } from '../bus/types.ts'
 import { type CrmError, isCrmError } from '../crm/crm-error.ts'
 import type { LeadKind } from '../crm/types.ts'
 import type { ChatLeadSource } from '../leads/chat-lead-source.ts'
+import { deliveryTargets, leadKindOf, rulesNeedOrigin } from '../leads/lead-rules.ts'
 import type { LeadSource } from '../leads/lead-source.ts'
 import type { Log } from '../log/index.ts'
 import type { StoredCrmConnection } from '../store/crm-connection-types.ts'
@@ -20,6 +21,7 @@ import type { Store } from '../store/types.ts'
 import type { AdapterFor } from './connection-adapters.ts'
 import { deliver } from './deliver.ts'
 import { classifyFailure } from './failure.ts'
+import { leadOrigin } from './lead-origin.ts'
 import { nextAttempt, type RetryPolicy, retryAfter, STANDARD_WEBHOOKS_POLICY } from './schedule.ts'
 
 export const OUTBOX_WAKE_CHANNEL = 'outbox:wake'
@@ -86,15 +88,21 @@ export function createRelay(deps: RelayDeps): Relay {
     for (;;) {
       const events = await store.listUnexpandedOutboxEvents(100)
       if (events.length === 0) return
-      const byWorkspace = new Map<string, string[]>()
+      const byWorkspace = new Map<string, StoredCrmConnection[]>()
       for (const event of events) {
-        let ids = byWorkspace.get(event.workspaceId)
-        if (!ids) {
-          const connections = await store.listCrmConnections(event.workspaceId)
-          ids = connections.filter((c) => c.enabled).map((c) => c.id)
-          byWorkspace.set(event.workspaceId, ids)
+        let connections = byWorkspace.get(event.workspaceId)
+        if (!connections) {
+          connections = (await store.listCrmConnections(event.workspaceId)).filter((c) => c.enabled)
+          byWorkspace.set(event.workspaceId, connections)
         }
-        await store.expandOutboxEvent(event, ids, clock.now())
+        // Each connection's lead rules pick the leads it gets (issue 6, item 1); the lead's line and
+        // widget are looked up only when some rule restricts them.
+        const kind = leadKindOf(event.topic)
+        const origin =
+          kind && connections.some((c) => rulesNeedOrigin(c.leadRules))
+            ? await leadOrigin(store, kind, event.workspaceId, event.subjectId)
+            : undefined
+        await store.expandOutboxEvent(event, deliveryTargets(event.topic, origin, connections), clock.now())
       }
       if (events.length < 100) return
     }

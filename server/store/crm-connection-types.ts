@@ -5,6 +5,7 @@
  * masking (server/crm-connections/) decides what a browser sees. Contract C3.
  */
 import type { CrmConnection } from '../crm/crm-connection.ts'
+import type { LeadRules } from '../leads/lead-rules-schema.ts'
 
 export interface StoredCrmConnection {
   id: string
@@ -16,6 +17,8 @@ export interface StoredCrmConnection {
   fieldMap: Record<string, string>
   /** Openline operator id → CRM user id (the responsible person of a lead). */
   userMap: Record<string, string>
+  /** Which leads go here and what a recognised client gets (issue 6, item 1); defaults = all, attach. */
+  leadRules: LeadRules
   createdAt: number
   updatedAt: number
 }
@@ -27,6 +30,7 @@ export interface NewCrmConnection {
   connection: CrmConnection
   fieldMap?: Record<string, string>
   userMap?: Record<string, string>
+  leadRules?: LeadRules
   now: number
 }
 
@@ -37,6 +41,7 @@ export interface CrmConnectionPatch {
   connection?: CrmConnection
   fieldMap?: Record<string, string>
   userMap?: Record<string, string>
+  leadRules?: LeadRules
   now: number
 }
 

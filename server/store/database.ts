@@ -194,6 +194,8 @@ export interface CrmConnectionsTable {
   connection: string
   field_map: string
   user_map: string
+  /** JSON of `leadRulesSchema`; null = the defaults (rows from before 0011, issue 6 item 1). */
+  lead_rules: string | null
   created_at: number
   updated_at: number
 }

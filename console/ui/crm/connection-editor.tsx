@@ -1,11 +1,16 @@
-/** Add or edit one CRM connection: the fields of its kind, the enabled switch and the two maps. */
+/**
+ * Add or edit one CRM connection: the fields of its kind, the enabled switch, the lead rules
+ * (issue 6, item 1) and the two maps.
+ */
 import { useState } from 'preact/hooks'
 import {
   ApiError,
   type CrmApi,
   type CrmConnectionView,
   type CrmKindName,
+  type LineSummary,
   type Operator,
+  type WidgetSummary,
 } from '../../api/index.ts'
 import { useT } from '../../i18n/index.ts'
 import {
@@ -19,12 +24,16 @@ import {
   type KindField,
 } from '../../state/crm-connection-draft.ts'
 import { errorText } from '../error-text.ts'
+import { LeadRulesEditor } from './lead-rules-editor.tsx'
 import { FieldMapEditor, UserMapEditor } from './map-editors.tsx'
 
 export interface ConnectionEditorProps {
   crm: CrmApi
   initial: ConnectionDraft
   operators: Operator[] | null
+  /** For the lead rules; null while loading. */
+  lines: LineSummary[] | null
+  widgets: WidgetSummary[] | null
   onSaved(connection: CrmConnectionView): void
   onCancel(): void
 }
@@ -43,7 +52,8 @@ function issuesByField(error: unknown): Record<string, string> {
   return out
 }
 
-export function ConnectionEditor({ crm, initial, operators, onSaved, onCancel }: ConnectionEditorProps) {
+export function ConnectionEditor(props: ConnectionEditorProps) {
+  const { crm, initial, operators, lines, widgets, onSaved, onCancel } = props
   const t = useT()
   const [draft, setDraft] = useState(initial)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -108,7 +118,11 @@ export function ConnectionEditor({ crm, initial, operators, onSaved, onCancel }:
           disabled={!isNew}
           data-testid="crm-kind"
           onChange={(e) =>
-            setDraft({ ...emptyDraft(e.currentTarget.value as CrmKindName), name: draft.name })
+            setDraft({
+              ...emptyDraft(e.currentTarget.value as CrmKindName),
+              name: draft.name,
+              leadRules: draft.leadRules,
+            })
           }
         >
           {CRM_KINDS.map((kind) => (
@@ -137,6 +151,13 @@ export function ConnectionEditor({ crm, initial, operators, onSaved, onCancel }:
         />
         <label for="crm-enabled">{t('connectionEditor.sendLeadsToThis')}</label>
       </div>
+      <LeadRulesEditor
+        rules={draft.leadRules}
+        lines={lines}
+        widgets={widgets}
+        error={errors.leadRules}
+        onChange={(leadRules) => setDraft({ ...draft, leadRules })}
+      />
       <FieldMapEditor
         rows={draft.fieldRows}
         error={errors.fieldMap}

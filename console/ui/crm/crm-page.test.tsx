@@ -19,6 +19,12 @@ afterEach(cleanup)
 const ann = testSession.operator
 const bob: Operator = { ...ann, id: 'op-bob', email: 'bob@example.com', name: 'Bob', role: 'operator' }
 const NOW = Date.UTC(2025, 0, 1)
+const DEFAULT_RULES: CrmConnectionView['leadRules'] = {
+  sources: ['chat', 'callback', 'form'],
+  lineIds: [],
+  widgetIds: [],
+  recognisedClient: 'attach',
+}
 
 function dead(id: string): CrmDelivery {
   return {
@@ -57,6 +63,8 @@ function fakeCrm(options: { test?: CrmTestResult; reject?: ApiError; deliveries?
       settings: masked,
       fieldMap: body.fieldMap ?? previous?.fieldMap ?? {},
       userMap: body.userMap ?? previous?.userMap ?? {},
+      leadRules: (body.leadRules as CrmConnectionView['leadRules'] | undefined) ??
+        previous?.leadRules ?? { ...DEFAULT_RULES },
       createdAt: NOW,
       updatedAt: NOW,
     }
@@ -99,7 +107,26 @@ function fakeCrm(options: { test?: CrmTestResult; reject?: ApiError; deliveries?
 
 function renderPage(crm: CrmApi) {
   const { api } = fakeApi({ conversations: [], operators: [ann, bob] })
-  return render(<CrmPage api={{ ...api, crm }} clock={{ now: () => NOW }} />)
+  const lines = [
+    { id: 'line-sales', workspaceId: 'ws', name: 'Sales', settings: {}, createdAt: 0 },
+    { id: 'line-support', workspaceId: 'ws', name: 'Support', settings: {}, createdAt: 0 },
+  ]
+  const widgets = [
+    {
+      id: 'widget-shop',
+      name: 'Shop site',
+      publicSlug: 'shop',
+      lineId: 'line-sales',
+      settings: {},
+      allowedOrigins: [],
+    },
+  ]
+  return render(
+    <CrmPage
+      api={{ ...api, crm, listLines: async () => lines, listWidgets: async () => widgets }}
+      clock={{ now: () => NOW }}
+    />,
+  )
 }
 
 const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement
@@ -138,6 +165,7 @@ describe('CRM page', () => {
       settings: { kind: 'webhook', url: 'https://hooks.example/in/abc?key=1' },
       fieldMap: {},
       userMap: {},
+      leadRules: DEFAULT_RULES,
     })
     expect(within(row).getByTestId('crm-connection-address').textContent).toBe(
       'https://hooks.example/in/••••',
@@ -177,7 +205,54 @@ describe('CRM page', () => {
       settings: { kind: 'webhook', url: 'https://hooks.example/in/••••', secret: '••••wxyz' },
       fieldMap: { Company: 'company_name' },
       userMap: { 'op-bob': '17' },
+      leadRules: DEFAULT_RULES,
     })
+  })
+
+  it('edits the lead rules: sources, lines, widgets and what a recognised client gets (issue 6, item 1)', async () => {
+    const { crm, bodies } = fakeCrm()
+    renderPage(crm)
+    await addWebhook()
+    fireEvent.click(await screen.findByTestId('crm-connection-edit'))
+    const rules = screen.getByTestId('crm-lead-rules')
+    expect((within(rules).getByLabelText('Chats') as HTMLInputElement).checked).toBe(true)
+    expect(
+      (within(rules).getByLabelText('Add it to their existing record (a note)') as HTMLInputElement).checked,
+    ).toBe(true)
+    fireEvent.click(within(rules).getByLabelText('Chats'))
+    fireEvent.click(await within(rules).findByLabelText('Support'))
+    fireEvent.click(within(rules).getByLabelText('Shop site'))
+    fireEvent.click(within(rules).getByLabelText('Always create a new lead'))
+    fireEvent.click(screen.getByTestId('crm-save'))
+    await waitFor(() => expect(bodies).toHaveLength(2))
+    expect(bodies[1]?.leadRules).toEqual({
+      sources: ['callback', 'form'],
+      lineIds: ['line-support'],
+      widgetIds: ['widget-shop'],
+      recognisedClient: 'new-lead',
+    })
+    // saved and shown again as they were picked
+    fireEvent.click(await screen.findByTestId('crm-connection-edit'))
+    const again = screen.getByTestId('crm-lead-rules')
+    expect((within(again).getByLabelText('Chats') as HTMLInputElement).checked).toBe(false)
+    expect((within(again).getByLabelText('Support') as HTMLInputElement).checked).toBe(true)
+    expect((within(again).getByLabelText('Sales') as HTMLInputElement).checked).toBe(false)
+    expect((within(again).getByLabelText('Always create a new lead') as HTMLInputElement).checked).toBe(true)
+  })
+
+  it('refuses to save lead rules without a source', async () => {
+    const { crm, bodies } = fakeCrm()
+    renderPage(crm)
+    await addWebhook()
+    fireEvent.click(await screen.findByTestId('crm-connection-edit'))
+    const rules = screen.getByTestId('crm-lead-rules')
+    for (const label of ['Chats', 'Callback requests', 'Forms'])
+      fireEvent.click(within(rules).getByLabelText(label))
+    fireEvent.click(screen.getByTestId('crm-save'))
+    expect((await screen.findByTestId('crm-lead-rules-error')).textContent).toBe(
+      'Pick at least one source, or switch the connection off',
+    )
+    expect(bodies).toHaveLength(1)
   })
 
   it('checks required fields before saving and shows server issues next to their field', async () => {

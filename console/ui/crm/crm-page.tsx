@@ -3,7 +3,15 @@
  * on and off, test — and the delivery log. Admins only; secrets are only ever seen masked.
  */
 import { useEffect, useState } from 'preact/hooks'
-import type { ConsoleApi, CrmApi, CrmConnectionView, CrmTestResult, Operator } from '../../api/index.ts'
+import type {
+  ConsoleApi,
+  CrmApi,
+  CrmConnectionView,
+  CrmTestResult,
+  LineSummary,
+  Operator,
+  WidgetSummary,
+} from '../../api/index.ts'
 import { type Translate, useT } from '../../i18n/index.ts'
 import {
   type ConnectionDraft,
@@ -37,6 +45,8 @@ function CrmConnections({ api, crm, clock }: CrmPageProps & { crm: CrmApi }) {
   const t = useT()
   const [connections, setConnections] = useState<CrmConnectionView[] | null>(null)
   const [operators, setOperators] = useState<Operator[] | null>(null)
+  const [lines, setLines] = useState<LineSummary[] | null>(null)
+  const [widgets, setWidgets] = useState<WidgetSummary[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [editing, setEditing] = useState<ConnectionDraft | null>(null)
@@ -51,6 +61,15 @@ function CrmConnections({ api, crm, clock }: CrmPageProps & { crm: CrmApi }) {
     api.listOperators().then(
       (list) => live && setOperators(list),
       () => live && setOperators([]),
+    )
+    // The lead rules name lines and widgets (issue 6, item 1).
+    api.listLines().then(
+      (list) => live && setLines(list),
+      () => live && setLines([]),
+    )
+    api.listWidgets().then(
+      (list) => live && setWidgets(list),
+      () => live && setWidgets([]),
     )
     return () => {
       live = false
@@ -206,6 +225,8 @@ function CrmConnections({ api, crm, clock }: CrmPageProps & { crm: CrmApi }) {
           crm={crm}
           initial={editing}
           operators={operators}
+          lines={lines}
+          widgets={widgets}
           onCancel={() => setEditing(null)}
           onSaved={(saved) => {
             put(saved)

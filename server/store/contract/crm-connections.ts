@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import type { CrmConnection } from '../../crm/crm-connection.ts'
+import { DEFAULT_LEAD_RULES, type LeadRules } from '../../leads/lead-rules-schema.ts'
 import { expectStoreError, type GetStore, seedTenant, T0 } from './fixtures.ts'
 
 const webhook = {
@@ -72,6 +73,46 @@ export function crmConnectionsContract(getStore: GetStore): void {
     expect(await store.getCrmConnection(t.workspace.id, c.id)).toEqual(updated)
     const kind = await store.updateCrmConnection(t.workspace.id, c.id, { connection: bitrix, now: T0 + 7 })
     expect(kind.connection).toEqual(bitrix)
+  })
+
+  it('keeps lead rules with the connection; one saved without them has the defaults (issue 6, item 1)', async () => {
+    const store = getStore()
+    const t = await seedTenant(store)
+    const plain = await store.createCrmConnection({
+      workspaceId: t.workspace.id,
+      name: 'Plain',
+      connection: webhook,
+      now: T0,
+    })
+    expect(plain.leadRules).toEqual(DEFAULT_LEAD_RULES)
+    expect((await store.getCrmConnection(t.workspace.id, plain.id))?.leadRules).toEqual(DEFAULT_LEAD_RULES)
+    const rules: LeadRules = {
+      sources: ['form', 'callback'],
+      lineIds: [t.line.id],
+      widgetIds: [],
+      recognisedClient: 'new-lead',
+    }
+    const ruled = await store.createCrmConnection({
+      workspaceId: t.workspace.id,
+      name: 'Ruled',
+      connection: bitrix,
+      leadRules: rules,
+      now: T0 + 1,
+    })
+    expect(ruled.leadRules).toEqual(rules)
+    expect((await store.getCrmConnection(t.workspace.id, ruled.id))?.leadRules).toEqual(rules)
+    // an update without rules keeps them; with rules replaces them whole
+    const renamed = await store.updateCrmConnection(t.workspace.id, ruled.id, { name: 'R', now: T0 + 2 })
+    expect(renamed.leadRules).toEqual(rules)
+    const widened = await store.updateCrmConnection(t.workspace.id, plain.id, {
+      leadRules: { ...DEFAULT_LEAD_RULES, sources: ['chat'] },
+      now: T0 + 3,
+    })
+    expect(widened.leadRules).toEqual({ ...DEFAULT_LEAD_RULES, sources: ['chat'] })
+    expect((await store.listCrmConnections(t.workspace.id)).map((c) => c.leadRules)).toEqual([
+      { ...DEFAULT_LEAD_RULES, sources: ['chat'] },
+      rules,
+    ])
   })
 
   it('keeps workspaces apart and deletes', async () => {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely'
 import { crmConnectionSchema } from '../../crm/crm-connection.ts'
+import { DEFAULT_LEAD_RULES, type LeadRules, leadRulesSchema } from '../../leads/lead-rules-schema.ts'
 import type { CrmConnectionStore, StoredCrmConnection } from '../crm-connection-types.ts'
 import type { CrmConnectionsTable, Database } from '../database.ts'
 import { mapConstraintErrors } from './constraints.ts'
@@ -13,6 +14,10 @@ const stringMap = (text: string): Record<string, string> => {
   return out
 }
 
+/** Null (a row from before migration 0011) reads as the defaults: today's behaviour. */
+const leadRules = (text: string | null): LeadRules =>
+  text === null ? DEFAULT_LEAD_RULES : leadRulesSchema.parse(JSON.parse(text))
+
 // Parsed on every read: a row written by an older version with a since-tightened schema fails
 // loudly here instead of reaching an adapter half-valid.
 const toConnection = (r: Selectable<CrmConnectionsTable>): StoredCrmConnection => ({
@@ -23,6 +28,7 @@ const toConnection = (r: Selectable<CrmConnectionsTable>): StoredCrmConnection =
   connection: crmConnectionSchema.parse(JSON.parse(r.connection)),
   fieldMap: stringMap(r.field_map),
   userMap: stringMap(r.user_map),
+  leadRules: leadRules(r.lead_rules),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 })
@@ -61,6 +67,7 @@ export function crmConnectionMethods(db: Kysely<Database>): CrmConnectionStore {
         connection: JSON.stringify(input.connection),
         field_map: JSON.stringify(input.fieldMap ?? {}),
         user_map: JSON.stringify(input.userMap ?? {}),
+        lead_rules: input.leadRules ? JSON.stringify(input.leadRules) : null,
         created_at: input.now,
         updated_at: input.now,
       }
@@ -80,6 +87,7 @@ export function crmConnectionMethods(db: Kysely<Database>): CrmConnectionStore {
       }
       if (patch.fieldMap !== undefined) set.field_map = JSON.stringify(patch.fieldMap)
       if (patch.userMap !== undefined) set.user_map = JSON.stringify(patch.userMap)
+      if (patch.leadRules !== undefined) set.lead_rules = JSON.stringify(patch.leadRules)
       const row = await db
         .updateTable('crm_connections')
         .set(set)

@@ -9,6 +9,7 @@ import * as forms from './0007-forms.ts'
 import * as callbacks from './0008-callbacks.ts'
 import * as attachments from './0009-attachments.ts'
 import * as visitorExternalId from './0010-visitor-external-id.ts'
+import * as crmLeadRules from './0011-crm-lead-rules.ts'
 
 /**
  * Static list rather than a folder scan (issue "Server core"): bundlers and `tsx` both see the
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-callbacks': callbacks,
   '0009-attachments': attachments,
   '0010-visitor-external-id': visitorExternalId,
+  '0011-crm-lead-rules': crmLeadRules,
 }
 
 export const migrationProvider: MigrationProvider = {
