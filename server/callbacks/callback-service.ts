@@ -10,6 +10,8 @@ import { readLineSettings } from '../line-settings/index.ts'
 import type { ServerFrame } from '../protocol/messages.ts'
 import type { Callback, CallbackEvent } from '../store/callback-types.ts'
 import type { Line, Store, Widget } from '../store/types.ts'
+import { readWidgetSettings } from '../widgets/settings-schema.ts'
+import { widgetOffer } from '../widgets/widget-offer.ts'
 import { isOpen, isValidTimeZone, type WorkingHours } from '../working-hours/index.ts'
 import { consentTextOf, readCallbackSettings } from './callback-settings.ts'
 import { checkExtraAnswers } from './extra-answers.ts'
@@ -26,6 +28,7 @@ export type CallbackErrorCode =
   | 'already_called'
   | 'due_in_past'
   | 'invalid_submission'
+  | 'channel_off'
 
 export class CallbackError extends Error {
   constructor(
@@ -100,11 +103,19 @@ export function createCallbackService({ store, bus, clock }: CallbackServiceDeps
     await bus.publish(channels.operators(workspaceId), frame)
   }
 
+  /**
+   * The visitor's widget and line, when that widget offers callbacks. Issue 5: a request to a widget
+   * whose callback channel is off is hostile input to a switched-off channel, refused like one.
+   */
   async function context(visitor: VisitorRef): Promise<{ widget: Widget; line: Line; hours: WorkingHours }> {
     const widget = visitor.widgetId ? await store.getWidget(visitor.workspaceId, visitor.widgetId) : undefined
     const line = widget && (await store.getLine(visitor.workspaceId, widget.lineId))
     if (!widget || !line) throw new CallbackError('not_found', 'No such widget')
-    return { widget, line, hours: readLineSettings(line.settings).workingHours }
+    const lineSettings = readLineSettings(line.settings)
+    if (!widgetOffer(readWidgetSettings(widget.settings).channels, lineSettings.offHours).callback) {
+      throw new CallbackError('channel_off', 'This widget does not offer callback requests')
+    }
+    return { widget, line, hours: lineSettings.workingHours }
   }
 
   return {

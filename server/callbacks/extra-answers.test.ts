@@ -61,9 +61,10 @@ afterEach(async () => {
   await h.close()
 })
 
+/** The widget offers callbacks (issue 5: nothing is taken from a switched-off channel). */
 const setExtraForm = (extraFormId: string | undefined) =>
   h.store.updateWidget(a.workspace.id, a.widget.id, {
-    settings: extraFormId ? { callback: { extraFormId } } : {},
+    settings: { channels: { enabled: ['callback'] }, ...(extraFormId && { callback: { extraFormId } }) },
     now: 2,
   })
 

@@ -38,6 +38,9 @@ beforeEach(async () => {
       now: 1,
     })
   ).id
+  // Issue 5: the widget shows it (as its chat's pre-chat form), so its visitors may send it.
+  const settings = { channels: { enabled: ['chat'], preChatFormId: formId } }
+  await h.store.updateWidget(a.workspace.id, a.widget.id, { settings, now: 2 })
 })
 afterEach(async () => {
   expect(h.unexpected).toEqual([])

@@ -17,15 +17,10 @@ describe('outbox relay → Bitrix24 fake: identified visitors', () => {
   let fake: Bitrix24Fake
   let workspaceId: string
   let form: { id: string }
-  const saved: Record<string, string | undefined> = {}
 
   beforeAll(async () => {
-    for (const [key, value] of Object.entries(ENV)) {
-      saved[key] = process.env[key]
-      process.env[key] = value
-    }
     fake = await startBitrix24Fake()
-    server = await startTestServer()
+    server = await startTestServer(ENV)
     workspaceId = (await server.store.findWidget(server.demo.widgetId))!.workspaceId
     await server.store.createCrmConnection({
       workspaceId,
@@ -45,15 +40,14 @@ describe('outbox relay → Bitrix24 fake: identified visitors', () => {
       },
       now: Date.now(),
     })
+    // Issue 5: the demo widget shows the form, so its visitors may send it.
+    const settings = { channels: { enabled: ['chat', 'form'], formId: form.id } }
+    await server.store.updateWidget(workspaceId, server.demo.widgetId, { settings, now: Date.now() })
   })
 
   afterAll(async () => {
     await server?.stop()
     await fake?.close()
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key]
-      else process.env[key] = value
-    }
   })
 
   const patchVisitor = (token: string, body: unknown) =>

@@ -29,15 +29,10 @@ describe('outbox relay → Bitrix24 fake', () => {
   let operator: Operator
   let colleague: Operator
   let form: { id: string }
-  const saved: Record<string, string | undefined> = {}
 
   beforeAll(async () => {
-    for (const [key, value] of Object.entries(ENV)) {
-      saved[key] = process.env[key]
-      process.env[key] = value
-    }
     fake = await startBitrix24Fake()
-    server = await startTestServer()
+    server = await startTestServer(ENV)
     const widget = await server.store.findWidget(server.demo.widgetId)
     workspaceId = widget!.workspaceId
     operator = (await server.store.findOperatorByEmail(server.demo.email))!
@@ -78,15 +73,14 @@ describe('outbox relay → Bitrix24 fake', () => {
       },
       now: Date.now(),
     })
+    // Issue 5: the demo widget shows the form, so its visitors may send it.
+    const settings = { ...widget!.settings, channels: { enabled: ['chat', 'form'], formId: form.id } }
+    await server.store.updateWidget(workspaceId, server.demo.widgetId, { settings, now: Date.now() })
   })
 
   afterAll(async () => {
     await server?.stop()
     await fake?.close()
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key]
-      else process.env[key] = value
-    }
   })
 
   const asOperator = (): Actor => ({ kind: 'operator', workspaceId, operator })

@@ -126,7 +126,10 @@ describe('over HTTP', () => {
 
   it('PATCH sets settings.callback; the callbacks options API follows; other PATCHes keep it', async () => {
     const res = await patchWidget({
-      settings: { callback: { consent: true, defaultCountry: 'PL', slotDays: 1 } },
+      settings: {
+        channels: { enabled: ['chat', 'callback'] },
+        callback: { consent: true, defaultCountry: 'PL', slotDays: 1 },
+      },
     })
     expect(res.status).toBe(200)
     expect((await res.json()).widget.settings.callback).toEqual({

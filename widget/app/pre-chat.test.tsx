@@ -62,6 +62,8 @@ afterEach(async () => {
 })
 
 async function mounted(settings: Record<string, unknown>, unreadSeqs: number[] = []) {
+  // The server knows the widget as the browser does: it takes only the forms the widget shows (issue 5).
+  await h.store.updateWidget(a.workspace.id, a.widget.id, { settings, now: 2 })
   const { chat, socket } = await connectedTestChat({ unreadSeqs })
   const mount = document.createElement('div')
   const launcher = document.createElement('button')

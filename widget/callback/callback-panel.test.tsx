@@ -13,6 +13,7 @@ let h: Harness
 let a: CreatedWorkspace
 let props: ChannelPanelProps
 const leads: unknown[] = []
+const channels = { enabled: ['callback'] }
 
 beforeEach(async () => {
   h = await createHarness()
@@ -27,6 +28,8 @@ beforeEach(async () => {
     return { ok: res.ok, status: res.status, json: () => res.json() }
   })
   leads.length = 0
+  // Issue 5: the server takes callback requests only from a widget that offers them.
+  await h.store.updateWidget(a.workspace.id, a.widget.id, { settings: { channels }, now: 1 })
   // The browser's clock agrees with the server's (the confirmation compares the due time to now).
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(h.clock.now())
@@ -136,7 +139,7 @@ describe('CallbackPanel with extra fields (issue 5 item 3)', () => {
       },
     })
     const callback = { extraFormId: form.id }
-    await h.store.updateWidget(a.workspace.id, a.widget.id, { settings: { callback }, now: 2 })
+    await h.store.updateWidget(a.workspace.id, a.widget.id, { settings: { channels, callback }, now: 2 })
     props = { ...props, config: { ...props.config, settings: { callback } } as WidgetConfig }
   })
 

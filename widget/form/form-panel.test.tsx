@@ -61,6 +61,9 @@ beforeEach(async () => {
     enabled: true,
     now: 1,
   })
+  // Issue 5: the server takes a widget's submission only of a form that widget shows.
+  const settings = { channels: { enabled: ['form'], formId: form.id } }
+  await h.store.updateWidget(a.workspace.id, a.widget.id, { settings, now: 2 })
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const res = await h.app.request(url.replace('https://chat.example.test', ''), init)
     return { ok: res.ok, status: res.status, json: () => res.json() }

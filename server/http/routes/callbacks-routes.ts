@@ -92,18 +92,19 @@ export const callbackRoutes = {
     auth: 'visitor',
     query: callbackOptionsQuery,
     responses: { 200: callbackOptionsResponse },
-    errors: [400, 404],
+    errors: [400, 403, 404],
   }),
   requestCallback: spec({
     id: 'requestCallback',
     method: 'post',
     path: '/api/callback-requests',
-    summary: 'The visitor asks to be called back (as soon as possible or in a slot)',
+    summary:
+      "The visitor asks to be called back (as soon as possible or in a slot); 403 channel_off when the visitor's widget offers no callbacks",
     tag: 'widget',
     auth: 'visitor',
     body: requestCallbackBody,
     responses: { 201: requestCallbackResponse },
-    errors: [400, 404, 409, 429],
+    errors: [400, 403, 404, 409, 429],
   }),
   listCallbacks: spec({
     id: 'listCallbacks',

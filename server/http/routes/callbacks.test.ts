@@ -11,9 +11,21 @@ let h: Harness
 let a: CreatedWorkspace
 let admin: SignedIn
 
+/** Issue 5: a widget takes callback requests only while it offers them (its callback channel on). */
+async function withCallbacks(
+  ws: CreatedWorkspace,
+  enabled = ['chat', 'callback'],
+): Promise<CreatedWorkspace> {
+  const settings = { ...ws.widget.settings, channels: { enabled } }
+  return {
+    ...ws,
+    widget: await h.store.updateWidget(ws.workspace.id, ws.widget.id, { settings, now: h.clock.now() }),
+  }
+}
+
 beforeEach(async () => {
   h = await createHarness()
-  a = await seedWorkspace(h, 'a')
+  a = await withCallbacks(await seedWorkspace(h, 'a'))
   admin = await signIn(h, 'admin-a@example.test')
 })
 afterEach(async () => {
@@ -196,7 +208,7 @@ describe('callback requests: the operator queue', () => {
   })
 
   it("never shows or changes another workspace's callbacks", async () => {
-    const b = await seedWorkspace(h, 'b')
+    const b = await withCallbacks(await seedWorkspace(h, 'b'))
     const { callback } = await (
       await request(await visitorOf(b.widget.id), { phone: '+48 601 234 567' })
     ).json()
@@ -228,5 +240,40 @@ describe('callback consent from the catalogue', () => {
     expect((await request(auth, { locale: 'pl-PL', consent: true })).status).toBe(201)
     const [stored] = await h.store.listCallbacks(a.workspace.id)
     expect(stored?.consentText).toBe('Zgadzam się na kontakt w sprawie mojego zgłoszenia.')
+  })
+})
+
+describe('a widget that does not offer callbacks (issue 5: hostile input to a switched-off channel)', () => {
+  it('refuses the options and the request with channel_off, storing and announcing nothing', async () => {
+    a = await withCallbacks(a, ['chat', 'form'])
+    const auth = await visitorOf(a.widget.id)
+    const announced: unknown[] = []
+    await h.deps.bus.subscribe(channels.operators(a.workspace.id), (frame) => announced.push(frame))
+    const options = await h.app.request('/api/callback-requests/options', { headers: auth })
+    expect(options.status).toBe(403)
+    expect((await options.json()).error.code).toBe('channel_off')
+    const res = await request(auth, { phone: '+48 601 234 567' })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual({
+      error: { code: 'channel_off', message: 'This widget does not offer callback requests' },
+    })
+    expect(await h.store.listCallbacks(a.workspace.id)).toEqual([])
+    expect(announced).toEqual([])
+    // Switched on again, the same visitor gets through.
+    a = await withCallbacks(a, ['callback'])
+    expect((await request(auth, { phone: '+48 601 234 567' })).status).toBe(201)
+  })
+
+  it('takes the callback a chat-only widget shows in place of the chat under "offer the form" with no form', async () => {
+    a = await withCallbacks(a, ['chat'])
+    const auth = await visitorOf(a.widget.id)
+    expect((await request(auth, { phone: '+48 601 234 567' })).status).toBe(403)
+    const patch = json({ settings: { offHours: 'offer-form' } }, admin.headers, 'PATCH')
+    expect((await h.app.request(`/api/admin/lines/${a.line.id}`, patch)).status).toBe(200)
+    expect((await request(auth, { phone: '+48 601 234 567' })).status).toBe(201)
+    // With an off-hours form the chat gives way to the form, not to the callback.
+    const settings = { channels: { enabled: ['chat'], offHoursFormId: 'f-1' } }
+    await h.store.updateWidget(a.workspace.id, a.widget.id, { settings, now: h.clock.now() })
+    expect((await request(auth, { phone: '+48 601 234 568' })).status).toBe(403)
   })
 })

@@ -10,8 +10,9 @@ import { HttpError, rateLimited } from '../errors.ts'
 import type { Mounter } from '../mount.ts'
 import { callbackRoutes as routes } from './callbacks-routes.ts'
 
-const status: Record<CallbackErrorCode, 400 | 404 | 409> = {
+const status: Record<CallbackErrorCode, 400 | 403 | 404 | 409> = {
   not_found: 404,
+  channel_off: 403,
   invalid_phone: 400,
   consent_required: 400,
   due_in_past: 400,

@@ -119,12 +119,13 @@ export const formRoutes = {
     id: 'submitForm',
     method: 'post',
     path: '/api/forms/:formId/submissions',
-    summary: 'Submit a form; a visitor bearer token is optional. 400 invalid_submission carries `fields`',
+    summary:
+      'Submit a form; a visitor bearer token is optional. 400 invalid_submission carries `fields`; 403 channel_off when the widget does not show the form',
     tag: 'widget',
     auth: 'public-cors',
     body: submitFormBody,
     responses: { 201: submitFormResponse },
-    errors: [400, 401, 404, 429],
+    errors: [400, 401, 403, 404, 429],
   }),
   listForms: spec({
     id: 'listForms',

@@ -33,6 +33,10 @@ async function createForm(definition: FormDefinition = sampleForm, name = 'Conta
   return (await res.json()).form.id
 }
 
+/** Issue 5: a widget's visitor may submit only the forms that widget shows (here: its form channel). */
+const showInWidget = (formId: string, channels: object = { enabled: ['chat', 'form'], formId }) =>
+  h.store.updateWidget(a.workspace.id, a.widget.id, { settings: { channels }, now: h.clock.now() })
+
 const submit = (formId: string, body: unknown, headers: Record<string, string> = {}, ip = '10.0.0.1') =>
   h.app.request(`/api/forms/${formId}/submissions`, json(body, headers), fromIp(ip))
 
@@ -98,6 +102,7 @@ describe('web forms API (issue 5 item 3)', () => {
 
   it('stores a valid anonymous submission with the labels of the day; operators read it', async () => {
     const id = await createForm()
+    await showInWidget(id)
     const res = await submit(id, {
       values: { ...valid, phone: '+48 601 234 567' },
       widgetId: a.widget.id,
@@ -207,6 +212,7 @@ describe('web forms API (issue 5 item 3)', () => {
       sections: [{ key: 's', fields: [{ key: 'cv', type: 'file', label: 'CV', required: true }] }],
     }
     const id = await createForm(definition)
+    await showInWidget(id)
     const created = await h.app.request('/api/visitors', json({ widgetId: a.widget.id }), fromIp('10.0.0.9'))
     const { token, visitorId } = await created.json()
     const upload = await h.store.createAttachment({
@@ -280,6 +286,30 @@ describe('hostile submissions (issue 5 done-when)', () => {
     expect(stored?.fields.map((f) => f.key)).not.toContain('company')
   })
 
+  it('a form the widget does not show is refused with channel_off; its public link still takes it', async () => {
+    const id = await createForm()
+    const created = await h.app.request('/api/visitors', json({ widgetId: a.widget.id }), fromIp('10.0.0.9'))
+    const auth = { Authorization: `Bearer ${(await created.json()).token}` }
+    const refusal = {
+      error: { code: 'channel_off', message: 'This widget does not show this form' },
+    }
+    // The widget offers the chat only; the form channel, off, still names the form.
+    await showInWidget(id, { enabled: ['chat'], formId: id })
+    const byToken = await submit(id, { values: valid }, auth)
+    expect(byToken.status).toBe(403)
+    expect(await byToken.json()).toEqual(refusal)
+    const byWidgetId = await submit(id, { values: valid, widgetId: a.widget.id })
+    expect(byWidgetId.status).toBe(403)
+    expect(await byWidgetId.json()).toEqual(refusal)
+    expect(await h.store.listFormSubmissions(a.workspace.id, { limit: 10 })).toEqual([])
+    // As the pre-chat form of that chat it is shown, so it is taken.
+    await showInWidget(id, { enabled: ['chat'], preChatFormId: id })
+    expect((await submit(id, { values: valid }, auth)).status).toBe(201)
+    // The public link names no widget: anyone may use it.
+    await showInWidget(id, { enabled: ['callback'] })
+    expect((await submit(id, { values: valid })).status).toBe(201)
+  })
+
   it('a switched-off form takes nothing more and keeps what it took', async () => {
     const id = await createForm()
     const before = (await (await submit(id, { values: valid })).json()).submission
@@ -302,6 +332,7 @@ describe('hostile submissions (issue 5 done-when)', () => {
       sections: [{ key: 's', fields: [{ key: 'cv', type: 'file', label: 'CV', required: true }] }],
     }
     const id = await createForm(definition)
+    await showInWidget(id)
     const created = await h.app.request('/api/visitors', json({ widgetId: a.widget.id }), fromIp('10.0.0.9'))
     const { token } = await created.json()
     const auth = { Authorization: `Bearer ${token}` }

@@ -6,7 +6,10 @@
 import { verifyVisitorToken } from '../../auth/index.ts'
 import { formTexts, localizeFieldErrors } from '../../forms/localize.ts'
 import { submitForm } from '../../forms/submit-form.ts'
+import { readLineSettings } from '../../line-settings/index.ts'
 import type { StoredForm } from '../../store/form-types.ts'
+import { readWidgetSettings } from '../../widgets/settings-schema.ts'
+import { widgetOffer } from '../../widgets/widget-offer.ts'
 import { clientIp } from '../client-ip.ts'
 import type { HttpDeps } from '../deps.ts'
 import { HttpError, rateLimited } from '../errors.ts'
@@ -38,6 +41,21 @@ export function mountForms({ mount }: Mounter, deps: HttpDeps): void {
     return found(form?.enabled ? form : undefined, 'form')
   }
 
+  /**
+   * Issue 5: a submission made through a widget must be of a form that widget shows (its form
+   * channel, pre-chat or off-hours form). Another form is hostile input to a switched-off channel;
+   * the same form stays open to anyone through its public link, which names no widget.
+   */
+  const requireShownBy = async (widgetId: string, form: StoredForm) => {
+    const widget = await store.getWidget(form.workspaceId, widgetId)
+    const line = widget && (await store.getLine(form.workspaceId, widget.lineId))
+    const channels = readWidgetSettings(widget?.settings).channels
+    const offer = widgetOffer(channels, readLineSettings(line?.settings).offHours)
+    if (!offer.forms.has(form.id)) {
+      throw new HttpError(403, 'channel_off', 'This widget does not show this form')
+    }
+  }
+
   mount(routes.publicForm, async (c, { params, query }) => {
     const form = await enabledForm(params.formId)
     c.header('Cache-Control', CACHE_CONTROL)
@@ -59,6 +77,7 @@ export function mountForms({ mount }: Mounter, deps: HttpDeps): void {
       const widget = await store.findWidget(widgetId)
       if (widget?.workspaceId !== form.workspaceId) widgetId = null
     }
+    if (widgetId !== null) await requireShownBy(widgetId, form)
     const utm = body.utm && Object.fromEntries(Object.entries(body.utm).filter(([, v]) => v))
     const result = await submitForm(store, {
       form,
