@@ -94,7 +94,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
     clock,
     log,
     publicUrl,
-    env: process.env,
+    outbox: config.outbox,
     redisUrl: config.redisUrl,
   })
   // Offers and wake timers die with a process: route every waiting queue again (issue "Open lines").

@@ -6,7 +6,7 @@
  * The leads are written through the Store before the first start (the same transactions the chat
  * uses: visitor contact + conversation → `lead.chat`), because the public visitor API is rate
  * limited per IP. The relay's schedule is shortened and the vendor pacing lifted through the
- * documented env knobs (server/outbox/relay-env.ts): this is about correctness under failure,
+ * documented env knobs (docs/crm.md, "Settings"): this is about correctness under failure,
  * not about Bitrix24's 2 requests/s. The generous timeouts are for a loaded CI machine running the
  * whole suite (unloaded it takes ~30 s); they bound waiting, they assert nothing about speed.
  */

@@ -37,17 +37,12 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
   let client: TrytonTestClient
   let proxy: TcpGate
   let workspaceId: string
-  const saved: Record<string, string | undefined> = {}
 
   beforeAll(async () => {
-    for (const [key, value] of Object.entries(ENV)) {
-      saved[key] = process.env[key]
-      process.env[key] = value
-    }
     client = await connectTryton(connection)
     const gated = await gateTryton(connection.url)
     proxy = gated.gate
-    server = await startTestServer()
+    server = await startTestServer(ENV)
     workspaceId = (await server.store.findWidget(server.demo.widgetId))!.workspaceId
     await server.store.createCrmConnection({
       workspaceId,
@@ -65,10 +60,6 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
   afterAll(async () => {
     await server?.stop()
     await proxy?.close().catch(() => undefined)
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key]
-      else process.env[key] = value
-    }
   })
 
   const opportunities = async (reference: string) =>

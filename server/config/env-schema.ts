@@ -15,8 +15,28 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => {
     .trim()
     .regex(/^\d+$/, expected)
     .transform(Number)
-    .refine((n) => n >= min && n <= max, expected)
+    .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, expected)
 }
+/** Longest delay Node's timers take; a longer one fires at once (a sweep or timeout of 0). */
+const MAX_TIMER_MS = 2_147_483_647
+/**
+ * A relay knob (issue 6): unset or empty means the built-in production default, as when these
+ * were read by hand; anything else must be valid, never silently ignored (issue "Server core").
+ */
+const knob = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+const RETRY_STEPS = 'comma-separated whole milliseconds, each ≥ 1, e.g. 5000,300000,1800000'
+const retrySteps = z
+  .string()
+  .refine(
+    (value) =>
+      value.split(',').every((step) => {
+        const n = Number(step.trim())
+        return /^\d+$/.test(step.trim()) && Number.isSafeInteger(n) && n >= 1
+      }),
+    RETRY_STEPS,
+  )
+  .transform((value) => value.split(',').map((step) => Number(step.trim())))
 
 export const envSchema = z.object({
   PORT: port.default(8080).describe('TCP port of the HTTP and WebSocket server'),
@@ -72,6 +92,30 @@ export const envSchema = z.object({
     .max(100 * 1024 * 1024, 'at most 104857600 (100 MB: files are kept in the database)')
     .default(10 * 1024 * 1024)
     .describe('Largest file a visitor or operator may attach, in bytes'),
+  // issue 6: the CRM relay's knobs (docs/crm.md, "Settings"); unset = the production default
+  OUTBOX_RETRY_STEPS_MS: knob(retrySteps).describe(
+    'Upper bounds of the retry waits, comma-separated; the last one repeats (default 5s,5m,30m,2h,5h,10h)',
+  ),
+  OUTBOX_MAX_AGE_MS: knob(wholeNumber(1)).describe(
+    'Dead-letter a delivery after its schedule ran this long (default 3 days)',
+  ),
+  OUTBOX_MIN_DELAY_MS: knob(wholeNumber(1)).describe('Shortest retry wait (default 1000)'),
+  OUTBOX_MAX_RETRY_AFTER_MS: knob(wholeNumber(0)).describe('Longest Retry-After honoured (default 1 hour)'),
+  OUTBOX_LEASE_MS: knob(wholeNumber(1)).describe(
+    "How long a claim holds a delivery; a dead node's deliveries come back after it (default 60000)",
+  ),
+  OUTBOX_SWEEP_MS: knob(wholeNumber(1, MAX_TIMER_MS)).describe(
+    'Longest sleep between looks at the database (default 5000)',
+  ),
+  OUTBOX_BATCH: knob(wholeNumber(1, 10_000)).describe(
+    'Deliveries claimed and sent concurrently per round (default 16)',
+  ),
+  CRM_TIMEOUT_MS: knob(wholeNumber(1, MAX_TIMER_MS)).describe(
+    'Per-request timeout towards CRMs (default 15000)',
+  ),
+  CRM_PACE_PER_SECOND: knob(wholeNumber(0)).describe(
+    "Replaces every connection's documented request rate; 0 = unpaced (local fakes only)",
+  ),
 })
 
 export type Env = z.infer<typeof envSchema>

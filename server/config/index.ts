@@ -1,2 +1,2 @@
 export { type Env, envSchema } from './env-schema.ts'
-export { type Config, ConfigError, loadConfig } from './load-config.ts'
+export { type Config, ConfigError, loadConfig, type OutboxConfig } from './load-config.ts'

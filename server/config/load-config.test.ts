@@ -66,6 +66,73 @@ describe('loadConfig', () => {
     expect(configErrorOf({ TRUST_PROXY: '11' })).toMatch(/^Invalid TRUST_PROXY="11"/)
   })
 
+  it('reads the CRM relay knobs; unset or empty leaves the production defaults (issue 6)', () => {
+    expect(loadConfig({}).outbox).toEqual({
+      retryStepsMs: undefined,
+      maxAgeMs: undefined,
+      minDelayMs: undefined,
+      maxRetryAfterMs: undefined,
+      leaseMs: undefined,
+      sweepMs: undefined,
+      batchSize: undefined,
+      crmTimeoutMs: undefined,
+      crmPacePerSecond: undefined,
+    })
+    expect(loadConfig({ OUTBOX_LEASE_MS: '', OUTBOX_RETRY_STEPS_MS: '' }).outbox.leaseMs).toBeUndefined()
+    expect(
+      loadConfig({
+        OUTBOX_RETRY_STEPS_MS: '50, 100,200',
+        OUTBOX_MAX_AGE_MS: '60000',
+        OUTBOX_MIN_DELAY_MS: '10',
+        OUTBOX_MAX_RETRY_AFTER_MS: '0',
+        OUTBOX_LEASE_MS: '300',
+        OUTBOX_SWEEP_MS: '200',
+        OUTBOX_BATCH: '64',
+        CRM_TIMEOUT_MS: '400',
+        CRM_PACE_PER_SECOND: '0',
+      }).outbox,
+    ).toEqual({
+      retryStepsMs: [50, 100, 200],
+      maxAgeMs: 60000,
+      minDelayMs: 10,
+      maxRetryAfterMs: 0,
+      leaseMs: 300,
+      sweepMs: 200,
+      batchSize: 64,
+      crmTimeoutMs: 400,
+      crmPacePerSecond: 0,
+    })
+  })
+
+  it('refuses a bad relay knob in one line instead of ignoring it', () => {
+    const steps = 'expected comma-separated whole milliseconds, each ≥ 1, e.g. 5000,300000,1800000'
+    expect(configErrorOf({ OUTBOX_RETRY_STEPS_MS: '5000,abc' })).toBe(
+      `Invalid OUTBOX_RETRY_STEPS_MS="5000,abc": ${steps}`,
+    )
+    for (const bad of ['5000,0', '5000,,60000', '-5', '1.5', '5s', ',']) {
+      expect(configErrorOf({ OUTBOX_RETRY_STEPS_MS: bad })).toBe(
+        `Invalid OUTBOX_RETRY_STEPS_MS=${JSON.stringify(bad)}: ${steps}`,
+      )
+    }
+    expect(configErrorOf({ OUTBOX_LEASE_MS: '0' })).toBe(
+      'Invalid OUTBOX_LEASE_MS="0": expected a whole number ≥ 1',
+    )
+    expect(configErrorOf({ OUTBOX_BATCH: '0' })).toBe(
+      'Invalid OUTBOX_BATCH="0": expected a whole number 1–10000',
+    )
+    expect(configErrorOf({ OUTBOX_SWEEP_MS: '0' })).toMatch(/^Invalid OUTBOX_SWEEP_MS="0": expected a whole/)
+    expect(configErrorOf({ CRM_TIMEOUT_MS: '0' })).toMatch(/^Invalid CRM_TIMEOUT_MS="0": expected a whole/)
+    // Node fires a longer timer at once: a sweep of 30 days would be a busy loop.
+    expect(configErrorOf({ OUTBOX_SWEEP_MS: String(30 * 24 * 3600_000) })).toMatch(
+      /expected a whole number 1–2147483647$/,
+    )
+    expect(configErrorOf({ OUTBOX_MIN_DELAY_MS: '1e3' })).toMatch(/^Invalid OUTBOX_MIN_DELAY_MS="1e3"/)
+    expect(configErrorOf({ OUTBOX_MAX_AGE_MS: 'three days' })).toMatch(/^Invalid OUTBOX_MAX_AGE_MS=/)
+    expect(configErrorOf({ CRM_PACE_PER_SECOND: '-1' })).toBe(
+      'Invalid CRM_PACE_PER_SECOND="-1": expected a whole number ≥ 0',
+    )
+  })
+
   it('rejects a non-postgres DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL/)
   })

@@ -17,6 +17,21 @@ export interface Config {
   attachmentMaxBytes: number
   /** Trusted proxy hops in front of the server; X-Forwarded-For is read through this many. */
   trustProxy: number
+  /** issue 6: the CRM relay's knobs (server/outbox/relay-settings.ts). */
+  outbox: OutboxConfig
+}
+
+/** Each undefined = the relay's production default (docs/crm.md, "Settings"). */
+export interface OutboxConfig {
+  retryStepsMs: number[] | undefined
+  maxAgeMs: number | undefined
+  minDelayMs: number | undefined
+  maxRetryAfterMs: number | undefined
+  leaseMs: number | undefined
+  sweepMs: number | undefined
+  batchSize: number | undefined
+  crmTimeoutMs: number | undefined
+  crmPacePerSecond: number | undefined
 }
 
 export class ConfigError extends Error {
@@ -48,6 +63,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
+    outbox: {
+      retryStepsMs: e.OUTBOX_RETRY_STEPS_MS,
+      maxAgeMs: e.OUTBOX_MAX_AGE_MS,
+      minDelayMs: e.OUTBOX_MIN_DELAY_MS,
+      maxRetryAfterMs: e.OUTBOX_MAX_RETRY_AFTER_MS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+      sweepMs: e.OUTBOX_SWEEP_MS,
+      batchSize: e.OUTBOX_BATCH,
+      crmTimeoutMs: e.CRM_TIMEOUT_MS,
+      crmPacePerSecond: e.CRM_PACE_PER_SECOND,
+    },
   }
 }
 

@@ -10,7 +10,7 @@ export {
   type RelayDeps,
   type RelayOptions,
 } from './relay.ts'
-export { relaySettingsFromEnv } from './relay-env.ts'
+export { relaySettings } from './relay-settings.ts'
 export {
   jitteredDelay,
   type NextAttempt,

@@ -5,6 +5,7 @@
 import { Redis } from 'ioredis'
 import type { Bus } from '../bus/types.ts'
 import { createCallbackLeadSource } from '../callbacks/lead-source.ts'
+import type { OutboxConfig } from '../config/index.ts'
 import { redisPaceSlots } from '../crm/http/index.ts'
 import { createFormLeadSource } from '../forms/lead-source.ts'
 import { createChatLeadSource } from '../leads/chat-lead-source.ts'
@@ -12,7 +13,7 @@ import type { Log } from '../log/index.ts'
 import type { Store } from '../store/types.ts'
 import { createAdapterCache } from './connection-adapters.ts'
 import { createRelay, type Relay } from './relay.ts'
-import { relaySettingsFromEnv } from './relay-env.ts'
+import { relaySettings } from './relay-settings.ts'
 
 export async function startOutbox(deps: {
   store: Store
@@ -20,11 +21,12 @@ export async function startOutbox(deps: {
   clock: { now(): number }
   log: Log
   publicUrl: string
-  env: Record<string, string | undefined>
+  /** The relay's knobs from the validated configuration (OUTBOX_*, CRM_*). */
+  outbox: OutboxConfig
   /** With several nodes: vendor pacing is shared through Redis (one schedule per CRM connection). */
   redisUrl?: string
 }): Promise<Relay> {
-  const settings = relaySettingsFromEnv(deps.env)
+  const settings = relaySettings(deps.outbox)
   const redis = deps.redisUrl ? new Redis(deps.redisUrl, { connectionName: 'openline-crm-pace' }) : undefined
   redis?.on('error', (error: unknown) =>
     deps.log('warn', 'crm pacing: redis error', { error: String(error) }),
