@@ -10,6 +10,8 @@ import { type CallbacksApi, createCallbacksApi } from './callbacks-api.ts'
 import { type CrmApi, createCrmApi } from './crm-api.ts'
 import { createFormsApi, type FormsApi } from './forms-api.ts'
 import { ApiError, type HttpClient } from './http-client.ts'
+// issue 3 audit: an operator's own name and avatar
+import { createProfileApi, type ProfileApi } from './profile-api.ts'
 // issue "Open lines", items 4 and 6: the quick-answers page
 import { createQuickAnswersApi, type QuickAnswersApi } from './quick-answers-api.ts'
 import { createWidgetAdminApi, type WidgetAdminApi } from './widget-admin-api.ts'
@@ -73,6 +75,8 @@ export interface ConsoleApi {
   callbacks?: CallbacksApi
   /** Issue "Open lines": add, change, remove quick answers (quick-answers-api.ts). Optional for test doubles. */
   quickAnswers?: QuickAnswersApi
+  /** Issue 3 audit: the operator's own name and avatar (profile-api.ts). Optional for test doubles. */
+  profile?: ProfileApi
 }
 
 export function createConsoleApi(http: HttpClient): ConsoleApi {
@@ -138,5 +142,6 @@ export function createConsoleApi(http: HttpClient): ConsoleApi {
     crm: createCrmApi(http),
     callbacks: createCallbacksApi(http),
     quickAnswers: createQuickAnswersApi(http),
+    profile: createProfileApi(http),
   }
 }

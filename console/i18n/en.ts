@@ -505,6 +505,18 @@ export const en = {
   'allowedOriginsSection.hint':
     'An origin is the scheme, host and port without a path: https://shop.example.com, https://*.example.com for its subdomains, http://localhost:3000. An empty list allows any site. The public chat page is always allowed.',
 
+  // profilePage (issue 3 audit)
+  'profilePage.title': 'Your profile',
+  'profilePage.intro': 'Signed in as {email}. Visitors see this name and picture next to your replies.',
+  'profilePage.name': 'Display name',
+  'profilePage.avatarUrl': 'Avatar (address of an image)',
+  'profilePage.avatarHint':
+    'An http:// or https:// address of a square image. Leave it empty to show your initials instead.',
+  'profilePage.avatarPreview': 'Your avatar',
+  'profilePage.save': 'Save profile',
+  'profilePage.unavailable': 'This console was built without the profile page.',
+  'topBar.yourProfile': 'Your profile: name and avatar',
+
   // widgetSettingsForm
   'widgetSettingsForm.widgetNameForYou': 'Widget name (for you)',
   'widgetSettingsForm.discardChanges': 'Discard changes',

@@ -515,6 +515,18 @@ export const ru: Catalog = {
   'allowedOriginsSection.hint':
     'Источник — это схема, хост и порт без пути: https://shop.example.com, https://*.example.com для его поддоменов, http://localhost:3000. Пустой список разрешает любой сайт. Публичная страница чата разрешена всегда.',
 
+  // profilePage (issue 3 audit)
+  'profilePage.title': 'Ваш профиль',
+  'profilePage.intro': 'Вы вошли как {email}. Посетители видят это имя и картинку рядом с вашими ответами.',
+  'profilePage.name': 'Отображаемое имя',
+  'profilePage.avatarUrl': 'Аватар (адрес картинки)',
+  'profilePage.avatarHint':
+    'Адрес квадратной картинки, начинающийся с http:// или https://. Оставьте пустым, чтобы показывать ваши инициалы.',
+  'profilePage.avatarPreview': 'Ваш аватар',
+  'profilePage.save': 'Сохранить профиль',
+  'profilePage.unavailable': 'Эта консоль собрана без страницы профиля.',
+  'topBar.yourProfile': 'Ваш профиль: имя и аватар',
+
   // widgetSettingsForm
   'widgetSettingsForm.widgetNameForYou': 'Название виджета (для вас)',
   'widgetSettingsForm.discardChanges': 'Отменить изменения',

@@ -20,6 +20,8 @@ describe('console routes', () => {
       { name: 'conversation', id: 'a/b' },
       { name: 'lines' },
       { name: 'line', id: 'x/y' },
+      // issue 3 audit: the operator's own profile
+      { name: 'profile' },
     ] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route)
     }

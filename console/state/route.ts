@@ -18,6 +18,8 @@ export type Route =
   | { name: 'callbacks' }
   // Issue "Open lines", items 4 and 6: quick answers (console/ui/quick-answers).
   | { name: 'quick-answers' }
+  // Issue 3 audit: the operator's own name and avatar (console/ui/profile).
+  | { name: 'profile' }
 
 export const CONSOLE_BASE = '/console/'
 
@@ -31,6 +33,7 @@ export function parseRoute(pathname: string, base = CONSOLE_BASE): Route {
   if (rest === 'crm') return { name: 'crm' }
   if (rest === 'callbacks') return { name: 'callbacks' }
   if (rest === 'quick-answers') return { name: 'quick-answers' }
+  if (rest === 'profile') return { name: 'profile' }
   const line = /^lines\/([^/]+)$/.exec(rest)
   if (line) return { name: 'line', id: decodeURIComponent(line[1]!) }
   const issue5 = parseIssue5Route(rest)
@@ -69,6 +72,8 @@ export function routeHref(route: Route, base = CONSOLE_BASE): string {
       return `${base}callbacks`
     case 'quick-answers':
       return `${base}quick-answers`
+    case 'profile':
+      return `${base}profile`
   }
 }
 

@@ -36,6 +36,8 @@ import { IncomingOffers } from './incoming-offers.tsx'
 import { InstallPage } from './install-page.tsx'
 import { LinesPage } from './lines-page.tsx'
 import { visitorLabel } from './names.ts'
+// Issue 3 audit: the operator's own name and avatar
+import { ProfilePage } from './profile/index.ts'
 // Issue "Open lines", items 4 and 6: the quick-answers page
 import { QuickAnswersPage } from './quick-answers/index.ts'
 import { TeamActions } from './team-actions.tsx'
@@ -59,6 +61,8 @@ export interface ConsoleShellProps {
 export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) {
   const t = useT()
   const me = session.operator.id
+  // The profile page changes the name and avatar; the top bar and the reply box follow at once.
+  const [operator, setOperator] = useState(session.operator)
   const [state, dispatch, getState] = useStore(consoleReducer, initialConsoleState)
   const [route, navigate] = useRoute(deps.history)
   const [tab, setTab] = useState<InboxTab>('waiting')
@@ -270,6 +274,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
     route.name !== 'crm' &&
     route.name !== 'callbacks' &&
     route.name !== 'quick-answers' &&
+    route.name !== 'profile' &&
     !isIssue5Route(route)
 
   return (
@@ -278,7 +283,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
         {t('consoleShell.skipToContent')}
       </a>
       <TopBar
-        operatorName={session.operator.name}
+        operatorName={operator.name}
         workspaceName={session.workspace.name}
         route={route}
         navigate={navigate}
@@ -330,6 +335,9 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
           {route.name === 'quick-answers' && (
             <QuickAnswersPage api={deps.api} operator={session.operator} onChanged={quickAnswers.reload} />
           )}
+          {route.name === 'profile' && (
+            <ProfilePage api={deps.api.profile} operator={operator} onSaved={setOperator} />
+          )}
           {route.name === 'callbacks' && deps.api.callbacks && (
             <CallbacksPage
               api={deps.api.callbacks}
@@ -361,7 +369,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
               conversation={conversation}
               messages={displayMessages(thread.messages, outboxFor(state, conversation.id), {
                 ownKind: 'operator',
-                ownName: session.operator.name,
+                ownName: operator.name,
                 readByOtherSeq: conversation.visitorReadSeq,
               })}
               loading={!thread.loaded}

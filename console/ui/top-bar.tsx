@@ -132,7 +132,17 @@ export function TopBar(props: TopBarProps) {
       )}
       {/* Issue 5, item 7: the console in English or Russian, remembered in this browser. */}
       <LanguageSwitch />
-      <span class="operator">{props.operatorName}</span>
+      {/* Issue 3 audit: the operator's own name and avatar are edited on the profile page. */}
+      <Link
+        to={{ name: 'profile' }}
+        navigate={navigate}
+        class="operator"
+        aria-current={route.name === 'profile' ? 'page' : undefined}
+        title={t('topBar.yourProfile')}
+        data-testid="nav-profile"
+      >
+        {props.operatorName}
+      </Link>
       <button type="button" class="button" onClick={props.onSignOut} data-testid="sign-out">
         {t('topBar.signOut')}
       </button>

@@ -17,6 +17,7 @@ import { GatewaySocket } from './gateway-socket.ts'
 import { markAlive, startHeartbeat } from './heartbeat.ts'
 import { createLocalFanout } from './local-fanout.ts'
 import { describeError, writeLogToStderr } from './log.ts'
+import { applyOperatorProfile, OPERATOR_PROFILE_CHANNEL } from './operator-profile.ts'
 import { startPresenceRefresh } from './presence-refresh.ts'
 import { rejectUpgrade } from './reject-upgrade.ts'
 import { encodeFrame, type SendLimits, safeSend, sendPaced } from './safe-send.ts'
@@ -89,6 +90,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
   })
   sessionEnds.catch((error: unknown) =>
     log('error', 'session-end subscription failed', { error: describeError(error) }),
+  )
+  // A rename or new avatar (PATCH /api/me on any node) reaches the sockets already open here.
+  const profileChanges = deps.bus.subscribe(OPERATOR_PROFILE_CHANNEL, (payload) =>
+    applyOperatorProfile(wss.clients, payload),
+  )
+  profileChanges.catch((error: unknown) =>
+    log('error', 'operator-profile subscription failed', { error: describeError(error) }),
   )
   const stopPresenceRefresh = startPresenceRefresh({
     intervalMs: heartbeatMs,
@@ -315,6 +323,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     stopPresenceRefresh()
     clearInterval(expiryTimer)
     await sessionEnds.then(
+      (off) => off(),
+      () => undefined,
+    )
+    await profileChanges.then(
       (off) => off(),
       () => undefined,
     )

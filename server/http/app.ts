@@ -19,6 +19,7 @@ import { mountCrmDeliveries } from './routes/crm-deliveries.ts'
 import { mountForms } from './routes/forms.ts'
 import { mountHealth } from './routes/health.ts'
 import { mountLineSettings } from './routes/line-settings.ts'
+import { mountProfile } from './routes/profile.ts'
 import { mountQuickAnswers } from './routes/quick-answers.ts'
 import { mountTeam } from './routes/team.ts'
 import { mountVisitors } from './routes/visitors.ts'
@@ -45,6 +46,7 @@ export function createApp(deps: HttpDeps): Hono<AppEnv> {
   const mounter = createMounter(app, deps)
   mountHealth(mounter, deps)
   mountAuth(mounter, deps)
+  mountProfile(mounter, deps)
   mountConversations(mounter, deps)
   mountQuickAnswers(mounter, deps)
   mountTeam(mounter, deps)

@@ -17,6 +17,8 @@ import * as att from './routes/attachments-schemas.ts'
 import { callbackRoutes } from './routes/callbacks-routes.ts'
 // issue 5, item 3: web forms
 import { formRoutes } from './routes/forms-routes.ts'
+// issue 3 audit: an operator's own name and avatar
+import { profileRoutes } from './routes/profile-routes.ts'
 // issue "Open lines": colleague list for the transfer and invite dialogs
 import { teamRoutes } from './routes/team-routes.ts'
 import * as s from './schemas.ts'
@@ -395,6 +397,7 @@ export const routes = {
   ...callbackRoutes,
   ...formRoutes,
   ...teamRoutes,
+  ...profileRoutes,
 } as const
 
 export type RouteId = keyof typeof routes

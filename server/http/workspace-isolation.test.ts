@@ -210,6 +210,8 @@ function sampleBody(id: RouteId): unknown {
     callbackOutcome: { outcome: 'called' },
     rescheduleCallback: { dueAt: Date.UTC(2030, 0, 1) },
   })
+  // issue 3 audit: an operator's own profile (nothing in it can name B)
+  Object.assign(samples, { updateMe: { name: 'A admin', avatarUrl: 'https://a.example/a.png' } })
   // issue 6, item 1: the widget identity secret
   Object.assign(samples, { setWidgetIdentitySecret: { secret: 'a-writes-b-secret-0123456789abcdef' } })
   if (!(id in samples)) throw new Error(`Add a sample body for route ${id} to workspace-isolation.test.ts`)

@@ -11,6 +11,7 @@ import { lineSweepMethods } from './kysely-store/line-sweep.ts'
 import { lineWidgetMethods } from './kysely-store/lines-widgets.ts'
 import { messageMethods } from './kysely-store/messages.ts'
 import { noteMethods } from './kysely-store/notes.ts'
+import { operatorProfileMethods } from './kysely-store/operator-profile.ts'
 // issue 6: the CRM outbox
 import { outboxMethods } from './kysely-store/outbox.ts'
 import { createOutboxSignal } from './kysely-store/outbox-signal.ts'
@@ -65,6 +66,7 @@ export function createKyselyStore(
     ...crmConnectionMethods(db),
     ...callbackMethods(db),
     ...widgetUpdateMethods(db),
+    ...operatorProfileMethods(db),
     ...attachmentMethods(db),
     ...formMethods(db),
     ...outboxMethods(db, dialect, outboxSignal),

@@ -10,6 +10,7 @@ import { lifecycleContract } from './contract/lifecycle.ts'
 import { lineSweepContract } from './contract/line-sweep.ts'
 import { lineUpdatesContract } from './contract/line-updates.ts'
 import { messagesContract } from './contract/messages.ts'
+import { operatorProfileContract } from './contract/operator-profile.ts'
 // issue 6: the CRM outbox
 import { outboxContract } from './contract/outbox.ts'
 import { routingContract } from './contract/routing.ts'
@@ -56,6 +57,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe('teamwork, rating and KPIs', () => teamworkContract(getStore))
     describe('CRM outbox', () => outboxContract(getStore))
     describe('widget updates', () => widgetUpdateContract(getStore))
+    describe('operator profile (issue 3 audit)', () => operatorProfileContract(getStore))
     describe('CRM connections', () => crmConnectionsContract(getStore))
     describe('web forms', () => formsContract(getStore))
     describe('callback requests', () => callbacksContract(getStore))

@@ -16,6 +16,7 @@ import type { CallbackStore } from './callback-types.ts'
 import type { CrmConnectionStore } from './crm-connection-types.ts'
 import type { FormStore } from './form-types.ts'
 import type { LineSweepStore } from './line-sweep-types.ts'
+import type { OperatorProfileStore } from './operator-profile-types.ts'
 import type { OutboxStore } from './outbox-types.ts'
 import type { VisitorIdentityStore } from './visitor-identity-types.ts'
 import type { WidgetUpdateStore } from './widget-update-types.ts'
@@ -402,6 +403,7 @@ export interface Store
   extends OutboxStore,
     CrmConnectionStore,
     WidgetUpdateStore,
+    OperatorProfileStore,
     CallbackStore,
     AttachmentStore,
     LineSweepStore,
