@@ -50,7 +50,12 @@ export interface CrmApi {
   updateConnection(id: string, body: CrmConnectionBody): Promise<CrmConnectionView>
   deleteConnection(id: string): Promise<void>
   testConnection(id: string): Promise<CrmTestResult>
-  listDeliveries(query: { status?: DeliveryStatus; limit?: number }): Promise<CrmDelivery[]>
+  /** `subjectId`: one conversation's, callback's or form submission's deliveries (issue 6, item 2). */
+  listDeliveries(query: {
+    status?: DeliveryStatus
+    subjectId?: string
+    limit?: number
+  }): Promise<CrmDelivery[]>
   replayDelivery(id: string): Promise<CrmDelivery>
 }
 
@@ -68,6 +73,7 @@ export function createCrmApi(http: HttpClient): CrmApi {
     async listDeliveries(query) {
       const params = new URLSearchParams()
       if (query.status) params.set('status', query.status)
+      if (query.subjectId) params.set('subjectId', query.subjectId)
       if (query.limit) params.set('limit', String(query.limit))
       const suffix = params.size > 0 ? `?${params}` : ''
       return (await http.get<{ deliveries: CrmDelivery[] }>(`/api/admin/crm/deliveries${suffix}`)).deliveries

@@ -47,3 +47,45 @@ export function nextAttemptText(
 export function replaceDelivery(list: CrmDelivery[], updated: CrmDelivery): CrmDelivery[] {
   return list.map((item) => (item.id === updated.id ? updated : item))
 }
+
+/** How one connection stands for one conversation (issue 6, item 2), from its deliveries. */
+export interface CrmStatusLine {
+  connectionId: string
+  /** Null when the connection was removed since. */
+  connectionName: string | null
+  /** failed: something is dead-lettered; waiting: something is pending; skipped: nothing was sent. */
+  state: 'delivered' | 'waiting' | 'failed' | 'skipped'
+  lastError: string | null
+}
+
+const STATE_ORDER = { failed: 0, waiting: 1, delivered: 2, skipped: 3 } as const
+
+/**
+ * One line per connection: the worst of its deliveries for the subject (its lead, transcript,
+ * transfers) — failed before waiting before delivered. All delivered without a CRM record (the
+ * rules sent the lead elsewhere, or it had nothing to send) is "skipped". Failed and waiting carry
+ * the newest error.
+ */
+export function crmStatusLines(deliveries: readonly CrmDelivery[]): CrmStatusLine[] {
+  const byConnection = new Map<string, CrmDelivery[]>()
+  for (const d of deliveries)
+    byConnection.set(d.connectionId, [...(byConnection.get(d.connectionId) ?? []), d])
+  const lines: CrmStatusLine[] = []
+  for (const [connectionId, list] of byConnection) {
+    const newestFirst = [...list].sort((a, b) => b.createdAt - a.createdAt)
+    const dead = newestFirst.find((d) => d.status === 'dead')
+    const pending = newestFirst.find((d) => d.status === 'pending')
+    const state = dead ? 'failed' : pending ? 'waiting' : list.some((d) => d.crmId) ? 'delivered' : 'skipped'
+    lines.push({
+      connectionId,
+      connectionName: list[0]?.connectionName ?? null,
+      state,
+      lastError: (dead ?? pending)?.lastError ?? null,
+    })
+  }
+  return lines.sort(
+    (a, b) =>
+      STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+      (a.connectionName ?? '').localeCompare(b.connectionName ?? ''),
+  )
+}

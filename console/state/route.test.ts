@@ -22,6 +22,9 @@ describe('console routes', () => {
       { name: 'line', id: 'x/y' },
       // issue 3 audit: the operator's own profile
       { name: 'profile' },
+      { name: 'crm' },
+      // issue 6, item 2: the delivery log of one conversation
+      { name: 'crm', subjectId: 'conv/1' },
     ] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route)
     }

@@ -12,8 +12,9 @@ export type Route =
   | { name: 'submissions'; formId: string | null }
   | { name: 'widgets' }
   | { name: 'widget'; id: string }
-  // Issue 6: CRM connections and the delivery log (console/ui/crm).
-  | { name: 'crm' }
+  // Issue 6: CRM connections and the delivery log (console/ui/crm); `subjectId` filters the log to
+  // one conversation, callback or form submission (item 2: linked from a conversation's panel).
+  | { name: 'crm'; subjectId?: string }
   // Issue 5, item 2: the callbacks queue (console/ui/callbacks).
   | { name: 'callbacks' }
   // Issue "Open lines", items 4 and 6: quick answers (console/ui/quick-answers).
@@ -31,6 +32,8 @@ export function parseRoute(pathname: string, base = CONSOLE_BASE): Route {
   if (rest === 'install') return { name: 'install' }
   if (rest === 'lines') return { name: 'lines' }
   if (rest === 'crm') return { name: 'crm' }
+  const crmSubject = /^crm\/deliveries\/([^/]+)$/.exec(rest)
+  if (crmSubject) return { name: 'crm', subjectId: decodeURIComponent(crmSubject[1]!) }
   if (rest === 'callbacks') return { name: 'callbacks' }
   if (rest === 'quick-answers') return { name: 'quick-answers' }
   if (rest === 'profile') return { name: 'profile' }
@@ -67,7 +70,7 @@ export function routeHref(route: Route, base = CONSOLE_BASE): string {
     case 'widget':
       return `${base}widgets/${encodeURIComponent(route.id)}`
     case 'crm':
-      return `${base}crm`
+      return route.subjectId ? `${base}crm/deliveries/${encodeURIComponent(route.subjectId)}` : `${base}crm`
     case 'callbacks':
       return `${base}callbacks`
     case 'quick-answers':

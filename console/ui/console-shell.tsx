@@ -27,7 +27,7 @@ import { AttachControl, attachmentIdsOf, uploadAttachment } from './attachments/
 import { CallbacksPage } from './callbacks/index.ts'
 import { ConversationFacts } from './conversation-facts.tsx'
 import { ConversationView } from './conversation-view.tsx'
-import { CrmPage } from './crm/index.ts'
+import { CrmPage, CrmStatus } from './crm/index.ts'
 import type { ConsoleDeps } from './deps.ts'
 import { errorText } from './error-text.ts'
 import { Issue5Pages, isIssue5Route } from './forms/lazy-pages.tsx'
@@ -331,7 +331,7 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
           {(route.name === 'lines' || route.name === 'line') && (
             <LinesPage api={deps.api} route={route} navigate={navigate} />
           )}
-          {route.name === 'crm' && <CrmPage api={deps.api} clock={deps.clock} />}
+          {route.name === 'crm' && <CrmPage api={deps.api} clock={deps.clock} subjectId={route.subjectId} />}
           {route.name === 'quick-answers' && (
             <QuickAnswersPage api={deps.api} operator={session.operator} onChanged={quickAnswers.reload} />
           )}
@@ -415,6 +415,15 @@ export function ConsoleShell({ deps, session, onSignedOut }: ConsoleShellProps) 
               rating={conversation.rating ?? kpis[conversation.id]?.rating ?? null}
               kpis={kpis[conversation.id] ?? null}
             />
+            {/* Issue 6, item 2: where this chat's lead stands in the CRMs (the log is admins' only). */}
+            {session.operator.role === 'admin' && deps.api.crm && (
+              <CrmStatus
+                crm={deps.api.crm}
+                conversationId={conversation.id}
+                version={conversation.updatedAt}
+                navigate={navigate}
+              />
+            )}
           </VisitorPanel>
         )}
       </div>

@@ -36,6 +36,14 @@ export const crmDeliverySchema = z.object({
 
 export const crmDeliveryListQuery = z.object({
   status: deliveryStatusSchema.optional(),
+  subjectId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'Only the deliveries of one conversation, callback or form submission: its lead, transcript, transfers (issue 6, item 2)',
+    ),
   limit: z
     .string()
     .regex(/^\d{1,3}$/)
@@ -49,7 +57,7 @@ export const crmDeliveryRoutes = {
     id: 'listCrmDeliveries',
     method: 'get',
     path: '/api/admin/crm/deliveries',
-    summary: 'The CRM delivery log of the workspace: status, attempts, last error',
+    summary: 'The CRM delivery log of the workspace: status, attempts, last error; by status or subject',
     tag: 'admin',
     auth: 'admin',
     query: crmDeliveryListQuery,

@@ -140,9 +140,13 @@ export interface OutboxStore {
   nextOutboxWakeAt(now: number): Promise<number | null>
   /** The delivery of `topic` for `subjectId` to one connection (the lead a close or transfer follows). */
   findDelivery(connectionId: string, topic: OutboxTopic, subjectId: string): Promise<CrmDelivery | undefined>
+  /**
+   * Newest first. `subjectId`: only the deliveries of one conversation, callback or form submission
+   * (every topic: its lead, transcript, transfers), as the console's conversation panel shows them.
+   */
   listCrmDeliveries(
     workspaceId: string,
-    query?: { status?: DeliveryStatus; limit?: number },
+    query?: { status?: DeliveryStatus; subjectId?: string; limit?: number },
   ): Promise<CrmDelivery[]>
   getCrmDelivery(workspaceId: string, id: string): Promise<CrmDelivery | undefined>
   /** Dead → pending now, attempts reset (issue 6, item 2). Undefined when missing or not dead. */

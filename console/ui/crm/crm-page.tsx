@@ -26,6 +26,8 @@ import { DeliveryLog } from './delivery-log.tsx'
 export interface CrmPageProps {
   api: ConsoleApi
   clock: { now(): number }
+  /** The delivery log shows only this conversation's, callback's or form's deliveries (issue 6, item 2). */
+  subjectId?: string | undefined
 }
 
 type TestState = { kind: 'running' } | { kind: 'done'; result: CrmTestResult }
@@ -34,14 +36,14 @@ function loadError(e: unknown, t: Translate): string {
   return adminOnlyError(e, t('crmPage.onlyAdmins'), t)
 }
 
-export function CrmPage({ api, clock }: CrmPageProps) {
+export function CrmPage({ api, clock, subjectId }: CrmPageProps) {
   const t = useT()
   const crm = api.crm
   if (!crm) return <p class="form-error">{t('crmPage.thisConsoleWasBuilt')}</p>
-  return <CrmConnections api={api} crm={crm} clock={clock} />
+  return <CrmConnections api={api} crm={crm} clock={clock} subjectId={subjectId} />
 }
 
-function CrmConnections({ api, crm, clock }: CrmPageProps & { crm: CrmApi }) {
+function CrmConnections({ api, crm, clock, subjectId }: CrmPageProps & { crm: CrmApi }) {
   const t = useT()
   const [connections, setConnections] = useState<CrmConnectionView[] | null>(null)
   const [operators, setOperators] = useState<Operator[] | null>(null)
@@ -235,7 +237,7 @@ function CrmConnections({ api, crm, clock }: CrmPageProps & { crm: CrmApi }) {
           }}
         />
       )}
-      {!error && <DeliveryLog crm={crm} clock={clock} />}
+      {!error && <DeliveryLog key={subjectId ?? ''} crm={crm} clock={clock} subjectId={subjectId} />}
     </section>
   )
 }

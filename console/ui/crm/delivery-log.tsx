@@ -1,4 +1,7 @@
-/** The delivery log (contract C4): each lead's delivery with its status, attempts, last error, replay. */
+/**
+ * The delivery log (contract C4): each lead's delivery with its status, attempts, last error,
+ * replay; filtered by status and by subject (a conversation, callback or form id, issue 6 item 2).
+ */
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { CrmApi, CrmDelivery, DeliveryStatus } from '../../api/index.ts'
 import { type Translate, useI18n } from '../../i18n/index.ts'
@@ -13,11 +16,16 @@ import { errorText } from '../error-text.ts'
 export interface DeliveryLogProps {
   crm: CrmApi
   clock: { now(): number }
+  /** Start filtered to one subject (the link from a conversation's CRM status). */
+  subjectId?: string | undefined
 }
 
-export function DeliveryLog({ crm, clock }: DeliveryLogProps) {
+export function DeliveryLog({ crm, clock, subjectId }: DeliveryLogProps) {
   const { t, locale } = useI18n()
   const [status, setStatus] = useState<DeliveryStatus | ''>('')
+  /** What the field shows, and the filter applied (on Enter, change or Refresh). */
+  const [subjectText, setSubjectText] = useState(subjectId ?? '')
+  const [subject, setSubject] = useState(subjectId ?? '')
   const [deliveries, setDeliveries] = useState<CrmDelivery[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -25,14 +33,16 @@ export function DeliveryLog({ crm, clock }: DeliveryLogProps) {
   const load = useCallback(() => {
     let live = true
     setError(null)
-    crm.listDeliveries({ ...(status && { status }), limit: 100 }).then(
-      (list) => live && setDeliveries(list),
-      (e: unknown) => live && setError(errorText(e, t)),
-    )
+    crm
+      .listDeliveries({ ...(status && { status }), ...(subject && { subjectId: subject }), limit: 100 })
+      .then(
+        (list) => live && setDeliveries(list),
+        (e: unknown) => live && setError(errorText(e, t)),
+      )
     return () => {
       live = false
     }
-  }, [crm, status, t])
+  }, [crm, status, subject, t])
   useEffect(load, [load])
 
   async function replay(delivery: CrmDelivery) {
@@ -65,7 +75,41 @@ export function DeliveryLog({ crm, clock }: DeliveryLogProps) {
             <option value="delivered">{deliveryStatusLabel('delivered', t)}</option>
           </select>
         </div>
-        <button type="button" class="button small" onClick={load} data-testid="crm-deliveries-refresh">
+        <div class="field">
+          <label for="crm-delivery-subject">{t('deliveryLog.subject')}</label>
+          <input
+            id="crm-delivery-subject"
+            value={subjectText}
+            autoComplete="off"
+            spellcheck={false}
+            data-testid="crm-delivery-subject"
+            onInput={(e) => setSubjectText(e.currentTarget.value)}
+            onChange={(e) => setSubject(e.currentTarget.value.trim())}
+          />
+        </div>
+        {subject && (
+          <button
+            type="button"
+            class="button small"
+            data-testid="crm-delivery-show-all"
+            onClick={() => {
+              setSubjectText('')
+              setSubject('')
+            }}
+          >
+            {t('deliveryLog.showAll')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button small"
+          onClick={() => {
+            const typed = subjectText.trim()
+            if (typed !== subject) setSubject(typed)
+            else load()
+          }}
+          data-testid="crm-deliveries-refresh"
+        >
           {t('deliveryLog.refresh')}
         </button>
       </div>

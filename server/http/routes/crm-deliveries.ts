@@ -38,6 +38,7 @@ export function mountCrmDeliveries({ mount }: Mounter, deps: HttpDeps): void {
     const [deliveries, connections] = await Promise.all([
       store.listCrmDeliveries(workspaceId, {
         ...(query.status && { status: query.status }),
+        ...(query.subjectId && { subjectId: query.subjectId }),
         ...(query.limit !== undefined && { limit: query.limit }),
       }),
       connectionsOf(workspaceId),

@@ -132,6 +132,28 @@ export function outboxContract(getStore: GetStore): void {
     expect(await store.getCrmDelivery(other.workspace.id, deliveries[0]!.id)).toBeUndefined()
   })
 
+  it('lists the deliveries of one subject, with a status too (issue 6, item 2)', async () => {
+    const store = getStore()
+    const t = await seedTenant(store)
+    await withEmail(store, t, T0)
+    const first = await openConversation(store, t, T0 + 1)
+    const second = await openConversation(store, t, T0 + 2)
+    for (const event of await eventsOf(store, t.workspace.id))
+      await store.expandOutboxEvent(event, ['conn-a', 'conn-b'], T0 + 3)
+    const ofFirst = await store.listCrmDeliveries(t.workspace.id, { subjectId: first.id })
+    expect(ofFirst.map((d) => [d.subjectId, d.connectionId]).sort()).toEqual([
+      [first.id, 'conn-a'],
+      [first.id, 'conn-b'],
+    ])
+    expect(await store.listCrmDeliveries(t.workspace.id, { subjectId: second.id })).toHaveLength(2)
+    expect(await store.listCrmDeliveries(t.workspace.id, { subjectId: first.id, status: 'dead' })).toEqual([])
+    expect(
+      await store.listCrmDeliveries(t.workspace.id, { subjectId: first.id, status: 'pending', limit: 1 }),
+    ).toHaveLength(1)
+    const other = await seedTenant(store)
+    expect(await store.listCrmDeliveries(other.workspace.id, { subjectId: first.id })).toEqual([])
+  })
+
   async function seedDelivery(store: Store, now: number) {
     const t = await seedTenant(store)
     await openConversation(store, t)

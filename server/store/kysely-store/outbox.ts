@@ -200,6 +200,7 @@ export function outboxMethods(
     async listCrmDeliveries(workspaceId, query = {}) {
       let q = db.selectFrom('crm_deliveries').selectAll().where('workspace_id', '=', workspaceId)
       if (query.status !== undefined) q = q.where('status', '=', query.status)
+      if (query.subjectId !== undefined) q = q.where('subject_id', '=', query.subjectId)
       const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_LIST_LIMIT)), MAX_LIST_LIMIT)
       const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
       return rows.map(toDelivery)
