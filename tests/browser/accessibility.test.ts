@@ -1,6 +1,8 @@
 /**
  * Issue "Chat end to end", done-when: axe-core reports no violations for the widget (closed, open,
- * with messages), the public page, and the console's inbox and conversation view.
+ * with messages), the public page, and the console's inbox and conversation view; issue 5 adds the
+ * console's form builder, submissions, widget settings, QR code and Callbacks queue (the widget's
+ * own panels are in widget-panels-a11y.test.ts).
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -8,6 +10,7 @@ import { type AxeViolation, axeViolations, hasChromium } from '../support/browse
 import { useBrowserSuite } from '../support/browser-suite.ts'
 import { buildFormWithCondition } from '../support/console-forms-page.ts'
 import { openConversationWith, reply, signInToConsole } from '../support/console-page.ts'
+import { createTestWidget } from '../support/widget-fixtures.ts'
 import { openWidget, sendFromWidget, widgetMessage } from '../support/widget-page.ts'
 
 /** Readable failure output: rule, impact and the first offending nodes. */
@@ -104,6 +107,40 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
     expect(summary(await axeViolations(page))).toEqual([])
     await page.getByTestId('nav-install').click()
     await page.getByTestId('qr-svg').first().locator('svg').waitFor()
+    expect(summary(await axeViolations(page))).toEqual([])
+  })
+
+  // Issue 5 item 2: the callbacks queue with due times, and the reschedule form open.
+  it("the console's Callbacks queue with the reschedule form open", async () => {
+    const { url } = suite.server
+    const widgetId = await createTestWidget(suite.server, { channels: { enabled: ['callback'] } })
+    const visitor = await (
+      await fetch(`${url}/api/visitors`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ widgetId }),
+      })
+    ).json()
+    const requested = await fetch(`${url}/api/callback-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${visitor.token}` },
+      body: JSON.stringify({
+        name: 'Zofia Nowak',
+        phone: '+48 601 234 567',
+        topic: 'Delivery times',
+        slot: null,
+      }),
+    })
+    expect(requested.status).toBe(201)
+
+    const page = await newPage()
+    await signInToConsole(page, url, suite.server.demo.email, suite.server.demo.password)
+    await page.getByTestId('nav-callbacks').click()
+    const item = page.getByTestId('callback-item').filter({ hasText: 'Zofia Nowak' })
+    await item.waitFor()
+    expect(summary(await axeViolations(page))).toEqual([])
+    await item.getByRole('button', { name: 'Reschedule' }).click()
+    await item.locator('input[type="datetime-local"]').waitFor()
     expect(summary(await axeViolations(page))).toEqual([])
   })
 

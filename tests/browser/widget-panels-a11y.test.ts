@@ -3,11 +3,12 @@
  * visitor can reach from the launcher — the chooser, the callback form (with its slot picker, the
  * widget's own check and the server's refusal), the web form (every field type, with the server's
  * per-field errors), the chat, and the rating form under a closed conversation — in the light
- * theme, the dark theme, and 'auto' under an emulated `prefers-color-scheme: dark`. axe runs inside
- * the widget's open shadow root, colour contrast included; the panel's computed colours prove which
- * theme is on screen.
+ * theme, the dark theme, and 'auto' under an emulated `prefers-color-scheme: dark`. Also the
+ * callback's and the form's "thank you" screens, the proactive welcome bubble next to the launcher,
+ * and every panel again at a phone viewport (full screen). axe runs inside the widget's open shadow
+ * root, colour contrast included; the panel's computed colours prove which theme is on screen.
  */
-import type { Page } from 'playwright-core'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sampleForm } from '../../server/forms/test-fixtures.ts'
 import { type AxeViolation, axeViolations, hasChromium } from '../support/browser.ts'
@@ -26,6 +27,14 @@ interface ThemeCase {
   theme: 'light' | 'dark' | 'auto'
   scheme: 'light' | 'dark'
   colours: typeof LIGHT
+}
+
+/** tests/browser/widget-phone.test.ts's phone. */
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 667 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
 }
 
 const CASES: ThemeCase[] = [
@@ -58,7 +67,15 @@ describe.skipIf(!hasChromium)('every widget panel: dark mode and axe-core (issue
     site = undefined
   })
 
-  async function visit(theme: ThemeCase['theme'], scheme: ThemeCase['scheme']) {
+  interface VisitOptions {
+    /** Extra widget settings (display rules for the proactive welcome). */
+    settings?: Record<string, unknown>
+    context?: BrowserContextOptions
+    /** Click the launcher and wait for the chooser (default). */
+    open?: boolean
+  }
+
+  async function visit(theme: ThemeCase['theme'], scheme: ThemeCase['scheme'], options: VisitOptions = {}) {
     const { store, demo } = suite.server
     const demoWidget = await store.findWidget(demo.widgetId)
     if (!demoWidget) throw new Error('no demo widget')
@@ -73,13 +90,16 @@ describe.skipIf(!hasChromium)('every widget panel: dark mode and axe-core (issue
       theme,
       channels: { enabled: ['chat', 'callback', 'form'], formId: form.id },
       callback: { consent: true },
+      ...options.settings,
     })
     site = await hostWidget(suite.server, widgetId, ['/'])
-    const page = await (await suite.context()).newPage()
+    const page = await (await suite.context(options.context)).newPage()
     await page.emulateMedia({ colorScheme: scheme })
     await page.goto(`${site.url}/`)
-    await page.getByTestId('openline-launcher').click()
-    await page.getByTestId('openline-chooser').waitFor()
+    if (options.open !== false) {
+      await page.getByTestId('openline-launcher').click()
+      await page.getByTestId('openline-chooser').waitFor()
+    }
     return { page, widgetId, workspaceId: demoWidget.workspaceId }
   }
 
@@ -116,6 +136,16 @@ describe.skipIf(!hasChromium)('every widget panel: dark mode and axe-core (issue
       await page.getByText('Please enter a valid phone number.').waitFor()
       expect(await page.getByLabel('Phone number').getAttribute('aria-invalid')).toBe('true')
       await expectNoViolations(page, 'callback form, server error')
+
+      // Accepted: the "thank you" with the time.
+      await page.getByLabel('Phone number').fill('+48 601 234 567')
+      await submit.click()
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Thank you! We will call you/ })
+        .waitFor()
+      expect(await panelColours(page)).toEqual(colours)
+      await expectNoViolations(page, 'callback, thank you')
     })
 
     it('the web form with server errors, the chat, the rating form after close', async () => {
@@ -132,6 +162,19 @@ describe.skipIf(!hasChromium)('every widget panel: dark mode and axe-core (issue
       await expect.poll(() => page.getByLabel(/^Company/).getAttribute('aria-invalid')).toBe('true')
       expect(await page.getByLabel(/^E-mail/).getAttribute('aria-invalid')).toBe('true')
       await expectNoViolations(page, 'web form, server errors')
+
+      // Accepted: the "thank you".
+      await page.getByLabel(/^Name/).fill('Ann')
+      await page.getByLabel(/^E-mail/).fill('ann@example.com')
+      await page.getByLabel(/^Company/).fill('Acme')
+      await page.getByLabel(/^Seats/).fill('3')
+      await page.getByRole('checkbox', { name: /^I agree/ }).check()
+      await send.click()
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Thank you! We have received your message.' })
+        .waitFor()
+      await expectNoViolations(page, 'web form, thank you')
 
       await back(page)
       await choose(page, 'Chat with us')
@@ -163,6 +206,33 @@ describe.skipIf(!hasChromium)('every widget panel: dark mode and axe-core (issue
       await page.getByTestId('openline-rate-send').click()
       await page.getByTestId('openline-rate-status').filter({ hasText: 'Thank you' }).waitFor()
       await expectNoViolations(page, 'rating form, sent')
+    })
+  })
+
+  describe.each(CASES)('$name', ({ theme, scheme }) => {
+    it('the proactive welcome bubble next to the launcher', async () => {
+      const proactive = [{ page: '/', message: 'Need a hand choosing a size?' }]
+      const { page } = await visit(theme, scheme, { settings: { displayRules: { proactive } }, open: false })
+      await page.getByTestId('openline-proactive').waitFor()
+      await expectNoViolations(page, 'proactive welcome')
+    })
+
+    it('every panel at a phone viewport, full screen', async () => {
+      const { page } = await visit(theme, scheme, { context: PHONE })
+      const panel = await page.getByTestId('openline-panel').boundingBox()
+      expect(panel).toMatchObject({ x: 0, y: 0, width: 375, height: 667 })
+      await expectNoViolations(page, 'phone: chooser')
+      await choose(page, 'Request a call back')
+      await page.getByRole('button', { name: 'Call me back' }).waitFor()
+      await expectNoViolations(page, 'phone: callback form')
+      await back(page)
+      await choose(page, 'Send us a message')
+      await page.getByRole('button', { name: 'Send', exact: true }).waitFor()
+      await expectNoViolations(page, 'phone: web form')
+      await back(page)
+      await choose(page, 'Chat with us')
+      await page.getByTestId('openline-input').waitFor()
+      await expectNoViolations(page, 'phone: chat')
     })
   })
 

@@ -31,9 +31,13 @@ export async function createTestWidget(
   return widget.id
 }
 
-/** Every path under the site serves the same page embedding the widget (like an SPA's fallback). */
+/**
+ * Every path under the site serves the same page embedding the widget (like an SPA's fallback). It
+ * declares a device-width viewport, as real sites do, so a phone context lays it out at phone width.
+ */
 export async function hostWidget(server: TestServer, widgetId: string, paths: string[]): Promise<HostSite> {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title></head>
 <body><h1>Shop</h1>${renderSnippet({ publicUrl: server.url, widgetId })}</body></html>`
   return startHostSite(Object.fromEntries(paths.map((p) => [p, { html }])))
 }
