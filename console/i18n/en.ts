@@ -825,6 +825,9 @@ export const en = {
   'crmDraft.tags': 'Tags',
   'crmDraft.separatedByCommas': 'Separated by commas',
   'crmDraft.trackingFields': 'Write UTM tags into tracking fields',
+  'crmDraft.duplicateControl': "Use Kommo's duplicate control",
+  'crmDraft.duplicateControlHint':
+    'A lead of a client Kommo already has is merged into their lead (when duplicate control is on for the integration in Kommo). Kommo files these leads as incoming leads: the stage above is then ignored.',
   'crmDraft.privateAppToken': 'Private app access token',
   'crmDraft.leadIdProperty': 'Contact property for the Openline lead id',
   'crmDraft.leadIdPropertyHint': 'Optional internal name, e.g. openline_lead_id',

@@ -857,6 +857,9 @@ export const ru: Catalog = {
   'crmDraft.tags': 'Теги',
   'crmDraft.separatedByCommas': 'Через запятую',
   'crmDraft.trackingFields': 'Записывать UTM-метки в поля отслеживания',
+  'crmDraft.duplicateControl': 'Использовать контроль дублей Kommo',
+  'crmDraft.duplicateControlHint':
+    'Лид клиента, который уже есть в Kommo, объединяется с его сделкой (если в Kommo для интеграции включён контроль дублей). Такие лиды Kommo заводит как неразобранные: этап выше при этом не учитывается.',
   'crmDraft.privateAppToken': 'Токен доступа приватного приложения',
   'crmDraft.leadIdProperty': 'Свойство контакта для ID лида Openline',
   'crmDraft.leadIdPropertyHint': 'Необязательное внутреннее имя, например openline_lead_id',

@@ -15,6 +15,7 @@ describe('CRM connection draft', () => {
         pipelineId: 7,
         tags: ['web', 'chat'],
         trackingFields: true,
+        duplicateControl: true,
       },
       fieldMap: { Company: 'company' },
       userMap: { op1: '5' },
@@ -28,6 +29,7 @@ describe('CRM connection draft', () => {
       pipelineId: '7',
       tags: 'web, chat',
       trackingFields: 'true',
+      duplicateControl: 'true',
     })
     expect(draftToBody(draft)).toEqual({
       name: 'Kommo',
@@ -39,6 +41,7 @@ describe('CRM connection draft', () => {
         pipelineId: 7,
         tags: ['web', 'chat'],
         trackingFields: true,
+        duplicateControl: true,
       },
       fieldMap: { Company: 'company' },
       userMap: { op1: '5' },

@@ -69,6 +69,14 @@ export const KIND_FIELDS: Record<CrmKindName, KindField[]> = {
       kind: 'checkbox',
       required: false,
     },
+    // Issue 6, item 4: Kommo's duplicate control for leads/complex.
+    {
+      key: 'duplicateControl',
+      label: 'crmDraft.duplicateControl',
+      kind: 'checkbox',
+      required: false,
+      hint: 'crmDraft.duplicateControlHint',
+    },
   ],
   hubspot: [
     { key: 'token', label: 'crmDraft.privateAppToken', kind: 'secret', required: true },

@@ -22,6 +22,7 @@ export type CrmConnectionInput =
       statusId?: number | undefined
       tags?: string[] | undefined
       trackingFields?: boolean | undefined
+      duplicateControl?: boolean | undefined
     }
   | { kind: 'hubspot'; token: string; leadIdProperty?: string | undefined }
   | { kind: 'webhook'; url: string; secret?: string | undefined }

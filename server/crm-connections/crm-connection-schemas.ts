@@ -24,6 +24,12 @@ export const crmConnectionInput = z.discriminatedUnion('kind', [
     statusId: z.number().int().positive().optional(),
     tags: z.array(z.string().min(1).max(50)).max(10).optional(),
     trackingFields: z.boolean().optional(),
+    duplicateControl: z
+      .boolean()
+      .optional()
+      .describe(
+        "Send Kommo's duplicate-control metadata: a duplicate merges into the existing lead; Kommo files such leads as incoming leads",
+      ),
   }),
   z.object({
     kind: z.literal('hubspot'),
@@ -92,6 +98,7 @@ export const maskedCrmSettings = z.discriminatedUnion('kind', [
     statusId: z.number().optional(),
     tags: z.array(z.string()).optional(),
     trackingFields: z.boolean().optional(),
+    duplicateControl: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('hubspot'), token: masked, leadIdProperty: z.string().optional() }),
   z.object({

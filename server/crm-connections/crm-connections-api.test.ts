@@ -178,6 +178,23 @@ describe('CRM connections API', () => {
     })
   })
 
+  it("keeps a Kommo connection's duplicate-control switch (issue 6, item 4)", async () => {
+    const res = await post(BASE, {
+      name: 'Kommo',
+      settings: {
+        kind: 'amocrm',
+        baseUrl: 'https://shop.kommo.com',
+        token: 'long-lived-token-0123456789abcdef',
+        duplicateControl: true,
+      },
+    })
+    expect(res.status).toBe(201)
+    const { connection } = await res.json()
+    expect(connection.settings).toMatchObject({ kind: 'amocrm', duplicateControl: true })
+    const stored = await h.store.getCrmConnection(a.workspace.id, connection.id)
+    expect(stored?.connection).toMatchObject({ duplicateControl: true })
+  })
+
   it('generates a signing secret for a webhook created without one', async () => {
     const res = await post(BASE, {
       name: 'n8n',

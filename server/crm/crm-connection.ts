@@ -23,6 +23,8 @@ export const crmConnectionSchema = z.discriminatedUnion('kind', [
     statusId: z.number().int().positive().optional(),
     tags: z.array(z.string().min(1).max(50)).max(10).optional(),
     trackingFields: z.boolean().optional(),
+    /** Issue 6, item 4: send Kommo's duplicate-control metadata with each lead. */
+    duplicateControl: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('hubspot'),

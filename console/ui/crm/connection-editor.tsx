@@ -204,9 +204,15 @@ function KindInput(props: {
           type="checkbox"
           checked={value === 'true'}
           data-testid={id}
+          aria-describedby={field.hint ? `${id}-hint` : undefined}
           onChange={(e) => onChange(e.currentTarget.checked ? 'true' : '')}
         />
         <label for={id}>{t(field.label)}</label>
+        {field.hint && (
+          <p id={`${id}-hint`} class="hint field-hint">
+            {t(field.hint)}
+          </p>
+        )}
       </div>
     )
   }

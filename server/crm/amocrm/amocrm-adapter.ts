@@ -89,11 +89,12 @@ export function createAmoCrmAdapter(options: AmoCrmOptions): AmoCrmAdapter {
     kind: 'amocrm',
     rateLimit: { perSecond: 7 },
 
-    async createLead(lead) {
-      const { json } = await request('POST', '/api/v4/leads/complex', [complexLead(lead, options)])
+    async createLead(lead, ctx) {
+      const { json } = await request('POST', '/api/v4/leads/complex', [complexLead(lead, options, ctx)])
       const first: unknown = Array.isArray(json) ? json[0] : undefined
       if (!isRecord(first) || typeof first.id !== 'number')
         throw unexpected('POST /api/v4/leads/complex', true)
+      // `merged: true`: Kommo's duplicate control matched an existing lead and answered with its id.
       return { crmId: String(first.id), existing: first.merged === true }
     },
 

@@ -3,6 +3,13 @@
  * "Leads list" — 204 No Content when nothing matches —, "Events and notes", "Account", "Errors and
  * API responses"). Bearer token auth; success in application/hal+json, errors in
  * application/problem+json with `validation-errors` for bad input.
+ *
+ * Duplicate control (Kommo API: "Complex addition of leads"): a lead sent with `_embedded.metadata`
+ * is an incoming lead — a stage other than Incoming leads is ignored — and, when the account has
+ * duplicate control on for the integration (`duplicateControl`), it is checked against the leads
+ * added before this request (never against the others in the same request): one whose contact has
+ * the same phone or e-mail in the same pipeline is the duplicate, and the answer is that lead's id
+ * with `merged: true`.
  */
 import { randomBytes } from 'node:crypto'
 import {
@@ -24,6 +31,8 @@ export interface AmoCrmFakeOptions {
   token?: string
   /** Account user ids a lead may be assigned to; the first is the token's user. */
   users?: number[]
+  /** The account's duplicate control is on for this integration (off by default, as in Kommo). */
+  duplicateControl?: boolean
 }
 
 export interface AmoCrmFake extends FakeControls {
@@ -31,6 +40,27 @@ export interface AmoCrmFake extends FakeControls {
   leads(): AmoLead[]
   contacts(): AmoContact[]
   notes(): AmoNote[]
+  /** The `_embedded.metadata` a lead was created with, if any (Kommo does not list it back). */
+  metadataOf(leadId: number): Record<string, unknown> | undefined
+}
+
+/** The Incoming leads stage of the fake's pipelines; 10 is the first ordinary stage. */
+export const AMO_INCOMING_STATUS = 9
+const FIRST_STATUS = 10
+
+const digits = (value: string) => value.replace(/\D/g, '')
+
+/** The contact keys duplicate control compares: phone digits and lower-case e-mails. */
+function contactKeys(fields: unknown): string[] {
+  if (!Array.isArray(fields)) return []
+  return fields.filter(isObject).flatMap((field) =>
+    (Array.isArray(field.values) ? field.values : []).filter(isObject).flatMap((item) => {
+      const value = String(item.value ?? '')
+      if (field.field_code === 'PHONE' && digits(value).length >= 6) return [`phone:${digits(value)}`]
+      if (field.field_code === 'EMAIL' && value.includes('@')) return [`email:${value.trim().toLowerCase()}`]
+      return []
+    }),
+  )
 }
 
 const seconds = () => Math.floor(Date.now() / 1000)
@@ -42,6 +72,7 @@ export async function startAmoCrmFake(options: AmoCrmFakeOptions = {}): Promise<
   const contacts: AmoContact[] = []
   const notes: AmoNote[] = []
   const tags = new Map<string, number>()
+  const metadata = new Map<number, Record<string, unknown>>()
   let nextId = 5000
 
   const addLead = (input: Record<string, unknown>): { id: number; contact_id: number | null } => {
@@ -66,12 +97,15 @@ export async function startAmoCrmFake(options: AmoCrmFakeOptions = {}): Promise<
       if (!tags.has(name)) tags.set(name, nextId++)
       return { id: tags.get(name) as number, name }
     })
+    const incoming = isObject(embedded.metadata) ? embedded.metadata : undefined
+    if (incoming) metadata.set(id, incoming)
     leads.push({
       id,
       name: typeof input.name === 'string' ? input.name : `Lead #${id}`,
       responsible_user_id: Number(input.responsible_user_id ?? users[0]),
       pipeline_id: Number(input.pipeline_id ?? 1),
-      status_id: Number(input.status_id ?? 10),
+      // with metadata the lead is an incoming lead: any other stage is ignored
+      status_id: incoming ? AMO_INCOMING_STATUS : Number(input.status_id ?? FIRST_STATUS),
       created_at: now,
       updated_at: now,
       custom_fields_values: Array.isArray(input.custom_fields_values) ? input.custom_fields_values : null,
@@ -96,17 +130,42 @@ export async function startAmoCrmFake(options: AmoCrmFakeOptions = {}): Promise<
       }))
       .filter((group) => group.errors.length > 0)
     if (groups.length > 0) return invalid(groups)
+    // duplicates are looked for among the leads added before this request only
+    const before = leads.slice()
     const results = body.filter(isObject).map((lead, index) => {
-      const { id, contact_id } = addLead(lead)
-      return {
-        id,
-        contact_id,
-        company_id: null,
-        request_id: [typeof lead.request_id === 'string' ? lead.request_id : String(index)],
-        merged: false,
+      const requestId = [typeof lead.request_id === 'string' ? lead.request_id : String(index)]
+      const duplicate = options.duplicateControl ? findDuplicate(lead, before) : undefined
+      if (duplicate) {
+        duplicate.updated_at = seconds()
+        const contactId = duplicate._embedded.contacts[0]?.id ?? null
+        return {
+          id: duplicate.id,
+          contact_id: contactId,
+          company_id: null,
+          request_id: requestId,
+          merged: true,
+        }
       }
+      const { id, contact_id } = addLead(lead)
+      return { id, contact_id, company_id: null, request_id: requestId, merged: false }
     })
     return { status: 200, headers: HAL, body: results }
+  }
+
+  /** A lead with metadata whose contact shares a phone or e-mail with an earlier lead of its pipeline. */
+  const findDuplicate = (input: Record<string, unknown>, candidates: AmoLead[]): AmoLead | undefined => {
+    const embedded = isObject(input._embedded) ? input._embedded : {}
+    if (!isObject(embedded.metadata)) return undefined
+    const person =
+      Array.isArray(embedded.contacts) && isObject(embedded.contacts[0]) ? embedded.contacts[0] : undefined
+    const keys = new Set(contactKeys(person?.custom_fields_values))
+    if (keys.size === 0) return undefined
+    const pipeline = Number(input.pipeline_id ?? 1)
+    return candidates.find((lead) => {
+      if (lead.pipeline_id !== pipeline) return false
+      const main = contacts.find((c) => c.id === lead._embedded.contacts[0]?.id)
+      return contactKeys(main?.custom_fields_values).some((key) => keys.has(key))
+    })
   }
 
   const list = (request: FakeRequest): FakeReply => {
@@ -260,5 +319,6 @@ export async function startAmoCrmFake(options: AmoCrmFakeOptions = {}): Promise<
     leads: () => structuredClone(leads),
     contacts: () => structuredClone(contacts),
     notes: () => structuredClone(notes),
+    metadataOf: (leadId) => structuredClone(metadata.get(leadId)),
   }
 }

@@ -85,6 +85,50 @@ export function fieldValueErrors(
   return errors
 }
 
+/**
+ * `_embedded.metadata` of a complex lead (Kommo API: "Complex addition of leads" — metadata for
+ * duplicate control, `category` forms or sip; "Metadata objects description" — the fields of each).
+ * The forms fields are the ones Kommo's own PHP library always sends: form_id, form_name, form_page,
+ * form_sent_at; ip and referer are optional strings.
+ */
+export function metadataErrors(metadata: unknown): AmoFieldError[] {
+  const at = '_embedded.metadata'
+  if (!isObject(metadata))
+    return [{ code: 'InvalidType', path: at, detail: 'This value should be of type object.' }]
+  if (metadata.category !== 'forms' && metadata.category !== 'sip') {
+    return [{ code: 'NotSupportedChoice', path: `${at}.category`, detail: NOT_A_CHOICE }]
+  }
+  const errors: AmoFieldError[] = []
+  const text = (key: string, required: boolean) => {
+    const value = metadata[key]
+    if (value === undefined ? required : typeof value !== 'string')
+      errors.push({
+        code: 'InvalidType',
+        path: `${at}.${key}`,
+        detail: 'This value should be of type string.',
+      })
+  }
+  const time = (key: string) => {
+    if (!Number.isInteger(metadata[key]))
+      errors.push({ code: 'InvalidType', path: `${at}.${key}`, detail: 'This value should be of type int.' })
+  }
+  if (metadata.category === 'forms') {
+    const id = metadata.form_id
+    if (!((typeof id === 'string' && id !== '') || Number.isInteger(id)))
+      errors.push({ code: 'NotBlank', path: `${at}.form_id`, detail: 'This value should not be blank.' })
+    text('form_name', true)
+    text('form_page', true)
+    time('form_sent_at')
+    text('ip', false)
+    text('referer', false)
+  } else {
+    text('uniq', true)
+    text('phone', true)
+    time('called_at')
+  }
+  return errors
+}
+
 export function complexLeadErrors(lead: unknown, users: readonly number[]): AmoFieldError[] {
   if (!isObject(lead))
     return [{ code: 'InvalidType', path: '', detail: 'This value should be of type object.' }]
@@ -124,6 +168,7 @@ export function complexLeadErrors(lead: unknown, users: readonly number[]): AmoF
       }
     }
   }
+  if (embedded?.metadata !== undefined) errors.push(...metadataErrors(embedded.metadata))
   const tags = embedded?.tags
   if (
     tags !== undefined &&

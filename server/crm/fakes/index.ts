@@ -1,4 +1,9 @@
-export { type AmoCrmFake, type AmoCrmFakeOptions, startAmoCrmFake } from './amocrm-fake.ts'
+export {
+  AMO_INCOMING_STATUS,
+  type AmoCrmFake,
+  type AmoCrmFakeOptions,
+  startAmoCrmFake,
+} from './amocrm-fake.ts'
 export { type Bitrix24Fake, type Bitrix24FakeOptions, startBitrix24Fake } from './bitrix24-fake.ts'
 export { bearer, readJson, startFakeServer } from './fake-server.ts'
 export type {
