@@ -5,7 +5,8 @@
 #   .ci/tryton.sh start   installs tryton-server and tryton-modules-sale-opportunity when missing,
 #                         creates the SQLite database "openline" (party + sale_opportunity, one
 #                         company) once, starts trytond in the background, waits until JSON-RPC
-#                         answers and prints TRYTON_URL / TRYTON_USER / TRYTON_PASSWORD lines.
+#                         answers and prints TRYTON_URL / TRYTON_USER / TRYTON_PASSWORD /
+#                         TRYTON_DATA_DIR lines.
 #                         A running server is reused.
 #   .ci/tryton.sh stop    stops the server; the database is kept, so the next start is quick.
 #   .ci/tryton.sh reset   stops the server and deletes the database (the next start recreates it).
@@ -181,6 +182,8 @@ start)
   echo "TRYTON_URL=http://127.0.0.1:$PORT/$DB"
   echo "TRYTON_USER=admin"
   echo "TRYTON_PASSWORD=$(head -1 "$PASSFILE")"
+  # tests/support/tryton/own-trytond.ts copies this instance's database for a trytond of its own.
+  echo "TRYTON_DATA_DIR=$DATA_DIR"
   ;;
 stop) stop_server ;;
 reset)

@@ -2,20 +2,22 @@
  * Issue 6, done-when: "Real Tryton: a form submission and a chat become leads in Tryton with the
  * transcript; Tryton stopped mid-run → deliveries wait and complete once it is back."
  *
- * Runs against the Tryton of `.ci/tryton.sh` (skipped without TRYTON_URL/TRYTON_USER/
- * TRYTON_PASSWORD). The outage is simulated with a TCP proxy in front of Tryton that is closed
- * (connections refused, open ones cut) and reopened on the same port, rather than stopping trytond,
- * which other test files use at the same time.
+ * Runs when `.ci/tryton.sh` has a Tryton up (TRYTON_URL/TRYTON_USER/TRYTON_PASSWORD; its data
+ * folder TRYTON_DATA_DIR). The leads go to a trytond of this file's own, started on a free port over
+ * a copy of that Tryton's database (tests/support/tryton/own-trytond.ts): the outage is the real
+ * thing, the server process stopped with SIGTERM mid-run and started again on the same port, while
+ * the shared trytond the other test files use stays up.
  */
 
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../server/chat/types.ts'
 import { signIn, startVisitor } from './support/http-client.ts'
 import { startTestServer, type TestServer } from './support/test-server.ts'
 import {
   connectTryton,
-  gateTryton,
-  type TcpGate,
+  type OwnTrytond,
+  startOwnTrytond,
   type TrytonTestClient,
   trytonFromEnv,
 } from './support/tryton/index.ts'
@@ -32,16 +34,15 @@ const ENV = {
 type Row = Record<string, unknown>
 
 describe.skipIf(!tryton)('leads in a real Tryton', () => {
-  const connection = tryton ?? { url: '', user: '', password: '' }
+  const shared = tryton ?? { url: '', user: '', password: '' }
   let server: TestServer
   let client: TrytonTestClient
-  let proxy: TcpGate
+  let own: OwnTrytond
   let workspaceId: string
 
   beforeAll(async () => {
-    client = await connectTryton(connection)
-    const gated = await gateTryton(connection.url)
-    proxy = gated.gate
+    own = await startOwnTrytond({ database: new URL(shared.url).pathname.split('/').filter(Boolean)[0]! })
+    client = await connectTryton({ ...shared, url: own.url })
     server = await startTestServer(ENV)
     workspaceId = (await server.store.findWidget(server.demo.widgetId))!.workspaceId
     await server.store.createCrmConnection({
@@ -49,9 +50,9 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
       name: 'Tryton',
       connection: {
         kind: 'tryton',
-        url: gated.url,
-        user: connection.user,
-        password: connection.password,
+        url: own.url,
+        user: shared.user,
+        password: shared.password,
       },
       now: Date.now(),
     })
@@ -59,7 +60,7 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
 
   afterAll(async () => {
     await server?.stop()
-    await proxy?.close().catch(() => undefined)
+    await own?.close()
   })
 
   const opportunities = async (reference: string) =>
@@ -162,10 +163,23 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
     )
   })
 
-  it('while Tryton is unreachable deliveries wait, and complete once it is back', {
+  /** Opportunities with this reference, read from the database file while trytond is stopped. */
+  function storedOpportunities(reference: string): number {
+    const db = new Database(own.databaseFile, { readonly: true, fileMustExist: true })
+    try {
+      const row = db.prepare('SELECT count(*) AS n FROM sale_opportunity WHERE reference = ?').get(reference)
+      return (row as { n: number }).n
+    } finally {
+      db.close()
+    }
+  }
+
+  it('Tryton stopped mid-run (SIGTERM): deliveries wait, and complete once it is started again', {
     timeout: 90_000,
   }, async () => {
-    await proxy.close()
+    // Mid-run: the relay has already delivered to this Tryton (the tests above), and goes on running.
+    await own.stop()
+    expect(own.running).toBe(false)
     const email = `outage-${crypto.randomUUID().slice(0, 8)}@example.com`
     const conversationId = await chatLead('Anyone there?', email)
     await expect
@@ -174,9 +188,9 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
     const waiting = (await deliveryOf('lead.chat', conversationId))!
     expect(waiting).toMatchObject({ status: 'pending', crmId: null })
     expect(waiting.lastError).toMatch(/unavailable|network|connect/)
-    expect(await opportunities(waiting.id)).toEqual([])
+    expect(storedOpportunities(waiting.id)).toBe(0)
 
-    await proxy.open()
+    await own.start() // the same port: the connection's URL did not change
     await expect.poll(statusOf('lead.chat', conversationId), { timeout: 30_000 }).toBe('delivered')
     expect(await opportunities(waiting.id)).toHaveLength(1)
 
@@ -187,6 +201,6 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
       })
     ).json()) as { deliveries: Array<{ id: string; attempts: number; connectionName: string }> }
     expect(log.deliveries.find((d) => d.id === waiting.id)).toMatchObject({ connectionName: 'Tryton' })
-    expect(JSON.stringify(log)).not.toContain(connection.password)
+    expect(JSON.stringify(log)).not.toContain(shared.password)
   })
 })

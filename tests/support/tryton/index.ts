@@ -4,6 +4,7 @@ export {
   startTrytonFaultProxy,
   type TrytonFaultProxy,
 } from './fault-proxy.ts'
+export { type OwnTrytond, sharedTrytonDataDir, startOwnTrytond } from './own-trytond.ts'
 export { gateTryton, startTcpGate, type TcpGate } from './tcp-gate.ts'
 export {
   connectTryton,
