@@ -27,20 +27,15 @@ describe('lead rules per CRM connection → Bitrix24 fakes', () => {
   let workspaceId: string
   const ids: Record<string, string> = {}
   let form: { id: string }
-  const saved: Record<string, string | undefined> = {}
 
   beforeAll(async () => {
-    for (const [key, value] of Object.entries(ENV)) {
-      saved[key] = process.env[key]
-      process.env[key] = value
-    }
     ;[formsOnly, lineNewLead, otherWidget, everything] = await Promise.all([
       startBitrix24Fake(),
       startBitrix24Fake(),
       startBitrix24Fake(),
       startBitrix24Fake(),
     ])
-    server = await startTestServer()
+    server = await startTestServer(ENV)
     const widget = (await server.store.findWidget(server.demo.widgetId))!
     workspaceId = widget.workspaceId
     const now = Date.now()
@@ -92,10 +87,6 @@ describe('lead rules per CRM connection → Bitrix24 fakes', () => {
   afterAll(async () => {
     await server?.stop()
     await Promise.all([formsOnly, lineNewLead, otherWidget, everything].map((f) => f?.close()))
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key]
-      else process.env[key] = value
-    }
   })
 
   async function chatWithContact(body: string, contact: Record<string, string>): Promise<string> {
