@@ -6,8 +6,8 @@
  * clock: under the line's "offer the form" off-hours rule (issue 4 item 2) the chat gives way to
  * the off-hours form, or to the callback where the widget has no form; that substitute counts as
  * offered at any hour, so a request sent just after opening from a panel opened before still goes
- * through. A no-answer auto-reply's "call me back" button is shown only while the callback channel
- * is on (widget/chat/chat-panel.tsx `onCallback`), so it needs nothing more.
+ * through. A no-answer auto-reply's "call me back" button may be shown only while the callback
+ * channel is on (widget/chat/chat-panel.tsx `onCallback`), so it needs nothing more.
  */
 import type { OffHoursRule } from '../working-hours/index.ts'
 import type { ChannelSettings } from './settings-schema.ts'
