@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { orderChannels } from '../channels/order.ts'
 import type { WidgetConfig, WidgetEvent } from '../host-contract.ts'
 import { connectedTestChat } from '../realtime/test-chat.ts'
+import { wireMessage } from '../realtime/test-doubles.ts'
 import { testConfig } from './test-config.ts'
 import { mountWidget, type RootHost } from './widget-root.tsx'
 
@@ -29,13 +30,13 @@ function fakeHost(config: WidgetConfig) {
 }
 
 async function mounted(config: WidgetConfig) {
-  const { chat } = await connectedTestChat()
+  const { chat, socket } = await connectedTestChat()
   const h = fakeHost(config)
   let app: ReturnType<typeof mountWidget> | undefined
   await act(() => {
     app = mountWidget(chat, h.host)
   })
-  return { ...h, chat, app: app! }
+  return { ...h, chat, socket, app: app! }
 }
 
 afterEach(() => {
@@ -131,5 +132,32 @@ describe('combined launcher', () => {
     await act(() => app.show('chat'))
     expect(screen.getByLabelText('Twoja wiadomość')).toBeTruthy()
     render(null, mount)
+  })
+
+  it("the no-answer reply's call-me-back opens the callback channel, only while it is on", async () => {
+    const offer = wireMessage({
+      seq: 1,
+      clientId: 'auto:no-answer:c1:1:callback',
+      authorKind: 'system',
+      authorId: null,
+      authorName: null,
+      body: 'Busy right now. Shall we call you back?',
+      action: 'callback',
+    })
+    const withCallback = await mounted(testConfig(three))
+    await act(() => withCallback.app.show('chat'))
+    await act(() => withCallback.socket.receive({ type: 'message.created', message: offer }))
+    await act(() => {
+      fireEvent.click(screen.getByTestId('openline-callback-offer'))
+    })
+    expect(screen.getByRole('dialog', { name: 'Request a call back' })).toBeTruthy()
+    render(null, withCallback.mount)
+
+    const chatOnly = await mounted(testConfig({ channels: { enabled: ['chat', 'form'], formId: 'f1' } }))
+    await act(() => chatOnly.app.show('chat'))
+    await act(() => chatOnly.socket.receive({ type: 'message.created', message: offer }))
+    expect(screen.getByText(/Shall we call you back/)).toBeTruthy()
+    expect(screen.queryByTestId('openline-callback-offer')).toBeNull()
+    render(null, chatOnly.mount)
   })
 })

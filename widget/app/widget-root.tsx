@@ -94,6 +94,8 @@ function WidgetRoot({ chat, host, model, set, visitorToken, focusOnOpen, onClose
         onBack={back}
         autoFocus={autoFocus}
         baseUrl={host.baseUrl}
+        // Issue "Open lines": the no-answer reply's "call me back" opens the callback channel when it is on.
+        onCallback={channels.includes('callback') ? () => set({ view: 'callback' }) : undefined}
       />
     )
   }
