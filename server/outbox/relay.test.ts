@@ -1,6 +1,7 @@
 /**
  * The relay against the Bitrix24 contract fake, inside a real Openline on port 0 (issue 6, items
- * 1–3): a chat becomes a lead once the visitor leaves an e-mail, a transfer moves the responsible
+ * 1–3): a chat becomes a lead once the visitor leaves an e-mail, a callback request becomes one at
+ * once (SOURCE_ID CALLBACK, the phone in E.164), a transfer moves the responsible
  * person, the close attaches the transcript, a recognised client gets a note instead of a second
  * lead (also across chat and form), an ambiguous failure is looked up before the retry, a dead
  * delivery is replayed from the delivery log, the connection's field map renames form answers (and
@@ -73,8 +74,11 @@ describe('outbox relay → Bitrix24 fake', () => {
       },
       now: Date.now(),
     })
-    // Issue 5: the demo widget shows the form, so its visitors may send it.
-    const settings = { ...widget!.settings, channels: { enabled: ['chat', 'form'], formId: form.id } }
+    // Issue 5: the demo widget offers callbacks and shows the form, so its visitors may send them.
+    const settings = {
+      ...widget!.settings,
+      channels: { enabled: ['chat', 'callback', 'form'], formId: form.id },
+    }
     await server.store.updateWidget(workspaceId, server.demo.widgetId, { settings, now: Date.now() })
   })
 
@@ -269,6 +273,33 @@ describe('outbox relay → Bitrix24 fake', () => {
       .comments()
       .find((c) => String(c.ENTITY_ID) === crmId && /Forty chairs/.test(String(c.COMMENT)))
     expect(note?.COMMENT).toContain('Returning client')
+  })
+
+  it('a callback request becomes a CALLBACK lead with the normalised phone, its topic and due time', async () => {
+    const visitor = await startVisitor(server.url, server.demo.slug)
+    const res = await fetch(`${server.url}/api/callback-requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${visitor.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Piotr',
+        phone: '+48 601 234 567',
+        topic: 'Delivery to Gdańsk',
+        slot: null,
+      }),
+    })
+    expect(res.status).toBe(201)
+    const { callback } = (await res.json()) as { callback: { id: string } }
+    await expect
+      .poll(() => deliveryOf('lead.callback', callback.id).then((d) => d?.status), { timeout: 10_000 })
+      .toBe('delivered')
+    const crmId = (await deliveryOf('lead.callback', callback.id))!.crmId!
+    const lead = fake.leads().find((l) => String(l.ID) === crmId)
+    expect(lead).toMatchObject({
+      SOURCE_ID: 'CALLBACK',
+      NAME: 'Piotr',
+      PHONE: [{ VALUE: '+48601234567', VALUE_TYPE: 'WORK' }],
+    })
+    expect(String(lead?.COMMENTS)).toContain('Delivery to Gdańsk')
   })
 
   it('a chat assigned before it became a lead is created with its responsible person', async () => {
