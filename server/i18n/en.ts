@@ -53,6 +53,8 @@ export const en = {
   'chat.end': 'End chat',
   'chat.endConfirm': 'End this conversation?',
   'chat.endKeep': 'Keep chatting',
+  'chat.lineClosed':
+    'We are closed now, so this message was not sent. Leave us a request and we will get back to you.',
   // ------------------------------------------------------------ callback panel (widget/callback)
   'callback.title': 'Request a call back',
   'callback.name': 'Your name',

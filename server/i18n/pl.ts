@@ -50,6 +50,8 @@ export const pl: Catalog = {
   'chat.end': 'Zakończ czat',
   'chat.endConfirm': 'Zakończyć tę rozmowę?',
   'chat.endKeep': 'Kontynuuj',
+  'chat.lineClosed':
+    'Teraz nie pracujemy, więc wiadomość nie została wysłana. Zostaw prośbę, a odezwiemy się.',
   // ------------------------------------------------------------ callback panel (widget/callback)
   'callback.title': 'Zamów rozmowę zwrotną',
   'callback.name': 'Imię',

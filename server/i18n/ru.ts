@@ -50,6 +50,8 @@ export const ru: Catalog = {
   'chat.end': 'Завершить чат',
   'chat.endConfirm': 'Завершить этот диалог?',
   'chat.endKeep': 'Продолжить',
+  'chat.lineClosed':
+    'Сейчас мы не работаем, поэтому сообщение не отправлено. Оставьте заявку, и мы с вами свяжемся.',
   // ------------------------------------------------------------ callback panel (widget/callback)
   'callback.title': 'Обратный звонок',
   'callback.name': 'Ваше имя',

@@ -126,8 +126,9 @@ describe('ChatPanel', () => {
     const { chat, socket } = await connectedTestChat()
     render(<ChatPanel chat={chat} />)
     fireEvent.click(screen.getByRole('button', { name: 'End chat' }))
+    expect(screen.getByText('End this conversation?')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Keep chatting' }))
-    expect(screen.queryByRole('group', { name: 'End chat' })).toBeNull()
+    expect(screen.queryByText('End this conversation?')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'End chat' }))
     fireEvent.click(screen.getByTestId('openline-end-confirm'))
     expect(socket.sentOfType('conversation.close')).toEqual([
@@ -141,5 +142,27 @@ describe('ChatPanel', () => {
     )
     expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull()
     expect(screen.getByRole('button', { name: 'Good answer' })).toBeTruthy()
+  })
+
+  it('says so when the line is closed and offers the callback instead', async () => {
+    const { chat, socket } = await connectedTestChat()
+    let callbacks = 0
+    render(<ChatPanel chat={chat} onCallback={() => callbacks++} />)
+    fireEvent.input(screen.getByTestId('openline-input'), { target: { value: 'Anyone there?' } })
+    fireEvent.keyDown(screen.getByTestId('openline-input'), { key: 'Enter' })
+    const [sent] = socket.sentOfType('message.send') as { id: string }[]
+    expect(screen.queryByText(/We are closed now/)).toBeNull()
+    act(() =>
+      socket.receive({
+        type: 'frame.error',
+        ref: sent!.id,
+        code: 'line_closed',
+        message: 'The line is closed now',
+      }),
+    )
+    expect(screen.getByTestId('openline-message').dataset.status).toBe('failed')
+    expect(screen.getByRole('status').textContent).toContain('We are closed now')
+    fireEvent.click(screen.getByRole('button', { name: 'Call me back' }))
+    expect(callbacks).toBe(1)
   })
 })

@@ -72,6 +72,7 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
   const root = useRef<HTMLElement>(null)
   const [ending, setEnding] = useState(false)
   const canEnd = state.conversationStatus === 'open' && state.connection === 'online'
+  const lineClosed = state.messages.some((m) => m.status === 'failed' && m.error === 'line_closed')
   useVisualViewport(root)
 
   // On screen means open: this is first contact (the visitor is created and the socket connects).
@@ -138,7 +139,7 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
         )}
       </div>
       {canEnd && ending && (
-        <p class="ol-note ol-confirm" role="group" aria-label={texts.end}>
+        <div class="ol-note ol-confirm">
           {texts.endConfirm}
           <button
             type="button"
@@ -153,6 +154,16 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
           <button type="button" onClick={() => setEnding(false)}>
             {texts.endKeep}
           </button>
+        </div>
+      )}
+      {lineClosed && (
+        <p class="ol-note" role="status">
+          {texts.lineClosed}{' '}
+          {props.onCallback && (
+            <button type="button" class="ol-link" onClick={props.onCallback}>
+              {texts.callMeBack}
+            </button>
+          )}
         </p>
       )}
       {state.connection === 'offline' && (

@@ -31,6 +31,7 @@ export const panelCss = `
 .ol-close:hover{background:rgba(128,128,128,.25)}
 .ol-end{flex:none;min-height:44px;padding:0 10px;border-radius:8px;font-size:13px;cursor:pointer}
 .ol-end:hover{background:rgba(128,128,128,.25)}
+.ol-link{min-height:44px;text-decoration:underline;font-weight:600;cursor:pointer}
 .ol-confirm{display:flex;align-items:center;flex-wrap:wrap;gap:8px}
 .ol-confirm button{min-height:44px;padding:0 12px;border:1px solid var(--ol-edge);border-radius:8px;cursor:pointer}
 .ol-log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:16px;display:flex;flex-direction:column;gap:8px}

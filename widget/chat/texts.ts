@@ -38,6 +38,8 @@ export interface ChatTexts {
   end: string
   endConfirm: string
   endKeep: string
+  /** A first message refused because the line is closed (`line_closed`, issue "Open lines" item 2). */
+  lineClosed: string
 }
 
 export const defaultTexts: ChatTexts = {
@@ -71,4 +73,6 @@ export const defaultTexts: ChatTexts = {
   end: 'End chat',
   endConfirm: 'End this conversation?',
   endKeep: 'Keep chatting',
+  lineClosed:
+    'We are closed now, so this message was not sent. Leave us a request and we will get back to you.',
 }

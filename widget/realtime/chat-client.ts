@@ -190,8 +190,10 @@ export function createChat(deps: ChatClientDeps): ChatController {
       store.dispatch({ type: 'retry', clientId: pending.clientId })
       scheduleRetry()
     } else {
-      dispatch({ type: 'failed', clientId: pending.clientId })
-      reportError(new Error(`Openline: message not accepted (${code}): ${message}`))
+      dispatch({ type: 'failed', clientId: pending.clientId, error: code })
+      // A closed line is an answer the panel shows the visitor, not a fault to report.
+      if (code !== 'line_closed')
+        reportError(new Error(`Openline: message not accepted (${code}): ${message}`))
     }
   }
 

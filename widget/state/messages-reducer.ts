@@ -56,7 +56,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         m.status === 'pending' && action.clientIds.includes(m.clientId) ? { ...m, status: 'sent' } : m,
       )
     case 'failed':
-      return mapUnsent(state, (m) => (m.clientId === action.clientId ? { ...m, status: 'failed' } : m))
+      return mapUnsent(state, (m) =>
+        m.clientId === action.clientId ? { ...m, status: 'failed', error: action.error } : m,
+      )
     case 'retry':
       return mapUnsent(state, (m) => (m.clientId === action.clientId ? { ...m, status: 'pending' } : m))
     case 'conversation.closed':

@@ -31,6 +31,8 @@ export interface ChatMessage {
   action?: 'callback'
   /** Issue 5, item 4: files the message carries. */
   attachments?: WireAttachment[]
+  /** Why the server refused it (status `failed`): `line_closed` makes the panel say so. */
+  error?: string
 }
 
 export interface Visitor {
@@ -101,7 +103,7 @@ export type ChatAction =
   | { type: 'queued'; message: ChatMessage }
   | { type: 'transmitted'; clientIds: string[] }
   | { type: 'acked'; clientId: string; message: WireMessage }
-  | { type: 'failed'; clientId: string }
+  | { type: 'failed'; clientId: string; error?: string }
   /** Back to pending so the next flush sends it again (rate limited, or its conversation was closed). */
   | { type: 'retry'; clientId: string }
   /** The server refused a send into this conversation: the next send starts a new one. */
