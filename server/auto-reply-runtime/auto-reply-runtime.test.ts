@@ -49,9 +49,12 @@ describe('auto-reply runtime', () => {
   it('sends the off-hours reply only with the accept-and-reply rule', async () => {
     const w = await open(SATURDAY, { ...warsaw, offHours: 'offer-form' })
     const { chat } = await w.node()
-    const sent = await chat.send(w.visitor, { clientId: 'a', body: 'Hello' })
+    // Under "offer the form" the server refuses a new chat (line_closed): nothing starts, nothing is answered.
+    await expect(chat.send(w.visitor, { clientId: 'a', body: 'Hello' })).rejects.toMatchObject({
+      code: 'line_closed',
+    })
     await w.settle()
-    expect(await w.systemKinds(sent.conversation.id)).toEqual([])
+    expect(await w.store.listConversations(w.ws.id, {})).toEqual([])
   })
 
   it('sends no-answer after the wait only when no operator replied', async () => {

@@ -105,8 +105,8 @@ describe('gateway: heartbeat, backpressure, shutdown', () => {
     const visitor = await h.visitor(token)
     const operator = await h.operator(cookie)
     await Promise.all([visitor.waitFor('session.ready'), operator.waitFor('session.ready')])
-    // Two client channels, plus the node's session-end channel (issue "Open lines").
-    expect(h.hub.channels.size).toBe(3)
+    // Two client channels, plus the node's session-end and operator-profile channels.
+    expect(h.hub.channels.size).toBe(4)
 
     await h.gateway.close()
     expect((await visitor.closed).code).toBe(CLOSE_CODES.goingAway)
