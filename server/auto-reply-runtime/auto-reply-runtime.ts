@@ -19,7 +19,7 @@ import type { AutoReplyHooks, ChatAutomation } from '../chat/index.ts'
 import { type LineSettings, readLineSettings } from '../line-settings/index.ts'
 import { autoCloseAt } from '../routing/index.ts'
 import type { Conversation, JsonObject, Store } from '../store/types.ts'
-import { linePeriod, nextOpening, offHoursBehaviour } from '../working-hours/index.ts'
+import { createLinePeriodMemo, nextOpening, offHoursBehaviour } from '../working-hours/index.ts'
 import { autoClientId } from './auto-client-id.ts'
 import { readConversationFacts, withSessionStart } from './conversation-facts.ts'
 import { replyLanguage } from './reply-language.ts'
@@ -88,6 +88,8 @@ export function createAutoReplyRuntime(deps: AutoReplyRuntimeDeps): AutoReplyRun
   const armed = new Map<string, { cancel(): void }>()
   let chat: ChatAutomation | undefined
   let closed = false
+  // Asked on every visitor message; the answer only changes when the line opens or closes.
+  const periodOf = createLinePeriodMemo()
 
   function enqueue(workspaceId: string, conversationId: string, event: Evaluation): void {
     if (closed) return
@@ -143,7 +145,7 @@ export function createAutoReplyRuntime(deps: AutoReplyRuntimeDeps): AutoReplyRun
         ? await withSessionStart(store, conversation, read)
         : read
     const now = clock.now()
-    const period = linePeriod(settings.workingHours, now)
+    const period = periodOf(settings.workingHours, now)
     const input: AutoReplyInput = {
       event: event === 'operator-reply' ? 'tick' : event,
       now,

@@ -5,6 +5,7 @@ export {
   offHoursBehaviour,
   offHoursRuleSchema,
 } from './off-hours-rule.ts'
+export { createLinePeriodMemo } from './line-period-memo.ts'
 export { type OpenPeriod, openPeriods } from './open-periods.ts'
 export { MAX_SLOTS, openSlots } from './open-slots.ts'
 export {
