@@ -1,3 +1,4 @@
+export { createLinePeriodMemo } from './line-period-memo.ts'
 export { addDays, daysBetween, type LocalDate, localDateOf } from './local-date.ts'
 export {
   type OffHoursBehaviour,
@@ -5,7 +6,6 @@ export {
   offHoursBehaviour,
   offHoursRuleSchema,
 } from './off-hours-rule.ts'
-export { createLinePeriodMemo } from './line-period-memo.ts'
 export { type OpenPeriod, openPeriods } from './open-periods.ts'
 export { MAX_SLOTS, openSlots } from './open-slots.ts'
 export {
