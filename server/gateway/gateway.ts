@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream'
 import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws'
 import { channels } from '../bus/types.ts'
 import type { Actor } from '../chat/types.ts'
-import { resumeFrames } from '../lines/index.ts'
+import { linePositions, resumeFrames } from '../lines/index.ts'
 import { CLOSE_CODES, type ServerFrame } from '../protocol/messages.ts'
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate-upgrade.ts'
 import { handleClientFrame } from './frame-handlers.ts'
@@ -53,6 +53,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const publicOrigin = new URL(deps.publicOrigin).origin
   const maxBufferedBytes = deps.maxBufferedBytes ?? MIB
   const authDeps = { store: deps.store, clock, secret: deps.secret, publicOrigin }
+  // A burst of reconnecting visitors of one line shares one load of its queue (issue "Open lines").
+  const positionsOf = linePositions(deps.store)
   const limits: SendLimits = {
     maxBufferedBytes,
     onSlowConsumer(_ws, details) {
@@ -203,6 +205,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           ? { kind: 'operator', workspaceId: actor.workspaceId, operatorId: actor.operator.id }
           : { kind: 'visitor', workspaceId: actor.workspaceId, conversations },
         clock.now(),
+        positionsOf,
       )
       send(ws, {
         type: 'session.ready',

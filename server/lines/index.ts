@@ -11,4 +11,11 @@ export { lineRoutingSettings } from './line-settings.ts'
 export { type LineSnapshot, staleOfferConversations, toRoutingState } from './line-state.ts'
 export { type LoadedLine, loadLine } from './load-line.ts'
 export { reopenableConversation, withinReopenWindow } from './reopen.ts'
-export { openOffersOf, queuePositionsOf, type ResumeSubject, resumeFrames } from './resume-frames.ts'
+export {
+  type LinePositions,
+  linePositions,
+  openOffersOf,
+  queuePositionsOf,
+  type ResumeSubject,
+  resumeFrames,
+} from './resume-frames.ts'

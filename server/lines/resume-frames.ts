@@ -40,33 +40,58 @@ export async function openOffersOf(
   return perLine.flat()
 }
 
+/** A line's queue as its next routing pass would publish it: waiting conversation id → place. */
+export type LinePositions = (
+  workspaceId: string,
+  lineId: string,
+  now: number,
+) => Promise<ReadonlyMap<string, number>>
+
 /**
- * The visitor's place in the queue for each of their waiting conversations, as the line's next
- * routing pass would publish it (the pure core, asked without carrying anything out).
+ * Loads a line and asks the pure core for its queue places. Concurrent asks for one line share one
+ * load: after a restart or a network blip every waiting visitor reconnects at once, and each load
+ * reads the whole queue (1,000 reconnects held the event loop for seconds in the bench). Nothing is
+ * kept once the load settles, so an answer is never older than the asks it serves.
  */
+export function linePositions(store: Store, presenceTimeoutMs = DEFAULT_PRESENCE_TIMEOUT_MS): LinePositions {
+  const inFlight = new Map<string, Promise<ReadonlyMap<string, number>>>()
+  const load = async (workspaceId: string, lineId: string, now: number) => {
+    const positions = new Map<string, number>()
+    const loaded = await loadLine(store, workspaceId, lineId)
+    if (!loaded) return positions
+    const { decisions } = route(loaded.state, loaded.settings, now, { presenceTimeoutMs })
+    for (const decision of decisions) {
+      if (decision.type === 'wait') positions.set(decision.conversationId, decision.position)
+    }
+    return positions
+  }
+  return (workspaceId, lineId, now) => {
+    const key = `${workspaceId}:${lineId}`
+    let pending = inFlight.get(key)
+    if (!pending) {
+      pending = load(workspaceId, lineId, now).finally(() => inFlight.delete(key))
+      inFlight.set(key, pending)
+    }
+    return pending
+  }
+}
+
+/** The visitor's place in the queue for each of their waiting conversations. */
 export async function queuePositionsOf(
-  store: Store,
+  positionsOf: LinePositions,
   workspaceId: string,
   conversations: readonly WireConversation[],
   now: number,
-  presenceTimeoutMs = DEFAULT_PRESENCE_TIMEOUT_MS,
 ): Promise<ServerFrameOf<'queue.position'>[]> {
-  const waiting = new Set(
-    conversations.filter((c) => c.status === 'open' && c.assigneeId === null).map((c) => c.id),
-  )
-  const lineIds = new Set(conversations.filter((c) => waiting.has(c.id)).map((c) => c.lineId))
+  const waiting = conversations.filter((c) => c.status === 'open' && c.assigneeId === null)
   const frames: ServerFrameOf<'queue.position'>[] = []
-  for (const lineId of lineIds) {
-    const loaded = await loadLine(store, workspaceId, lineId)
-    if (!loaded) continue
-    const { decisions } = route(loaded.state, loaded.settings, now, { presenceTimeoutMs })
-    for (const decision of decisions) {
-      if (decision.type !== 'wait' || !waiting.has(decision.conversationId)) continue
-      frames.push({
-        type: 'queue.position',
-        conversationId: decision.conversationId,
-        position: decision.position,
-      })
+  for (const lineId of new Set(waiting.map((c) => c.lineId))) {
+    const positions = await positionsOf(workspaceId, lineId, now)
+    for (const conversation of waiting) {
+      const position = positions.get(conversation.id)
+      if (conversation.lineId === lineId && position !== undefined) {
+        frames.push({ type: 'queue.position', conversationId: conversation.id, position })
+      }
     }
   }
   return frames
@@ -77,8 +102,13 @@ export type ResumeSubject =
   | { kind: 'visitor'; workspaceId: string; conversations: readonly WireConversation[] }
 
 /** Everything a socket is told again after `session.ready` (issue "Open lines"). */
-export function resumeFrames(store: Store, subject: ResumeSubject, now: number): Promise<ResumeFrame[]> {
+export function resumeFrames(
+  store: Store,
+  subject: ResumeSubject,
+  now: number,
+  positionsOf: LinePositions = linePositions(store),
+): Promise<ResumeFrame[]> {
   return subject.kind === 'operator'
     ? openOffersOf(store, subject.workspaceId, subject.operatorId)
-    : queuePositionsOf(store, subject.workspaceId, subject.conversations, now)
+    : queuePositionsOf(positionsOf, subject.workspaceId, subject.conversations, now)
 }
