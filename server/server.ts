@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
 import { Hono } from 'hono'
-import { createRateLimiter } from './auth/index.ts'
+import { Redis } from 'ioredis'
+import { createRateLimiter, createRedisRateLimiter } from './auth/index.ts'
 import { createAutoReplyRuntime } from './auto-reply-runtime/index.ts'
 import { openBus } from './bus/index.ts'
 import type { Bus } from './bus/types.ts'
@@ -57,6 +58,26 @@ const LOGIN_LIMIT = { limit: 5, windowMs: 15 * 60_000 }
 const ACCOUNT_LOGIN_LIMIT = { limit: 10, windowMs: 5 * 60_000 }
 const VISITOR_LIMIT = { limit: 30, windowMs: 60_000 }
 
+/**
+ * Sign-in and new-visitor limits: per process on one node; with `REDIS_URL` one count shared by
+ * every node, since per-process counts multiply each limit by the node count.
+ */
+function openRateLimiters(redisUrl: string | undefined) {
+  const redis = redisUrl ? new Redis(redisUrl, { connectionName: 'openline-rate-limits' }) : undefined
+  const limiter = (name: string, options: { limit: number; windowMs: number }) =>
+    redis ? createRedisRateLimiter(redis, name, options) : createRateLimiter(options)
+  return {
+    http: {
+      loginLimiter: limiter('login', LOGIN_LIMIT),
+      accountLoginLimiter: limiter('login-account', ACCOUNT_LOGIN_LIMIT),
+      visitorLimiter: limiter('visitor', VISITOR_LIMIT),
+    },
+    close: async () => {
+      await redis?.quit()
+    },
+  }
+}
+
 export async function startOpenline(config: Config, options: StartOptions): Promise<OpenlineServer> {
   const { log } = options
   const clock = options.clock ?? { now: () => Date.now() }
@@ -81,6 +102,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   const publicUrl = new URL(config.publicUrl).port === '0' ? url : config.publicUrl
 
+  const limiters = openRateLimiters(config.redisUrl)
   // Routing runs on every node; the store is the shared truth, so nodes may route the same line.
   const router = createLineRouter({ store, bus, clock, log })
   // Auto-replies and auto-close run on every node too; deterministic client ids store each reply once.
@@ -112,9 +134,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
       attachmentMaxBytes: config.attachmentMaxBytes,
       trustProxy: config.trustProxy,
     },
-    loginLimiter: createRateLimiter(LOGIN_LIMIT),
-    accountLoginLimiter: createRateLimiter(ACCOUNT_LOGIN_LIMIT),
-    visitorLimiter: createRateLimiter(VISITOR_LIMIT),
+    ...limiters.http,
   })
   const root = new Hono<AppEnv>()
   // Hono does not carry a sub-app's notFound over `route()`: keep unknown paths on the JSON shape.
@@ -149,6 +169,7 @@ export async function startOpenline(config: Config, options: StartOptions): Prom
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
       await bus.close()
+      await limiters.close()
       await store.close()
     })()
     return closing

@@ -1,6 +1,7 @@
 /**
  * Issue "Server core", item 8: two server processes sharing PostgreSQL and Redis — a visitor
- * connected to one and an operator to the other exchange messages in real time.
+ * connected to one and an operator to the other exchange messages in real time, and the sign-in
+ * limit is one count for both nodes, not one per node.
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
@@ -70,5 +71,20 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two nodes on PostgreSQL + Redis', 
     } finally {
       await Promise.all([visitorSocket.close(), operatorSocket.close()])
     }
+  })
+
+  it('counts wrong sign-ins on both nodes together (5 per address and e-mail, then 429)', async () => {
+    const [a, b] = nodes as [ServerProcess, ServerProcess]
+    const email = `guess-${randomBytes(4).toString('hex')}@example.test`
+    const attempt = (url: string) =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: new URL(url).origin },
+        body: JSON.stringify({ email, password: 'not-the-password' }),
+      }).then((res) => res.status)
+    // Alternating nodes: per-process counts would let each node take 5 and answer 401 here.
+    const statuses = []
+    for (const url of [a.url, b.url, a.url, b.url, a.url, b.url]) statuses.push(await attempt(url))
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
   })
 })

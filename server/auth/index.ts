@@ -11,7 +11,9 @@ export {
   type RateLimitDecision,
   type RateLimiter,
   type RateLimiterOptions,
+  type RateLimitGate,
 } from './rate-limiter.ts'
+export { createRedisRateLimiter } from './redis-rate-limiter.ts'
 export { csrfTokenMatches, newCsrfToken, newSessionToken, sessionIdFromToken } from './session-token.ts'
 export {
   newTokenSecret,

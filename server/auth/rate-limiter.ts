@@ -1,13 +1,23 @@
 /**
  * Sliding-window rate limiter (exact: it keeps the timestamps of the allowed hits in the window).
  * Meant for small limits — login attempts (5 per 15 min per IP+email), visitor sign-ups — where
- * memory per key is a handful of numbers. Per process: with several nodes each counts on its own,
- * which multiplies the effective limit by the node count; acceptable for brute-force damping.
+ * memory per key is a handful of numbers. Per process: the single-node default; with `REDIS_URL`
+ * the server hands the HTTP layer `createRedisRateLimiter` instead, one count for every node.
  */
 export interface RateLimitDecision {
   allowed: boolean
   /** 0 when allowed; otherwise how long until the oldest counted hit leaves the window. */
   retryAfterMs: number
+}
+
+/**
+ * What the HTTP layer is handed: this file's in-process limiter (one node) or the Redis one shared by
+ * every node (redis-rate-limiter.ts), which answers after a round trip, so callers always await.
+ */
+export interface RateLimitGate {
+  hit(key: string, now: number): RateLimitDecision | Promise<RateLimitDecision>
+  /** Forgets a key; sign-in calls it after a success so a user's own sign-ins never lock them out. */
+  reset?(key: string): void | Promise<void>
 }
 
 export interface RateLimiter {

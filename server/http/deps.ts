@@ -1,13 +1,10 @@
+import type { RateLimitGate } from '../auth/rate-limiter.ts'
 import type { Bus } from '../bus/types.ts'
 import type { ChatService } from '../chat/types.ts'
 import type { Store } from '../store/types.ts'
 
-/** Structural so the HTTP layer does not care which limiter implementation it is handed. */
-export interface RateLimiter {
-  hit(key: string, now: number): { allowed: boolean; retryAfterMs: number }
-  /** Forgets a key; login calls it after a success so a user's own sign-ins never lock them out. */
-  reset?(key: string): void
-}
+/** In-process on one node, shared by every node through Redis with `REDIS_URL`; callers await. */
+export type RateLimiter = RateLimitGate
 
 export interface HttpConfig {
   /** Where browsers reach this server, without a trailing slash (see server/config). */

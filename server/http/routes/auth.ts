@@ -44,21 +44,21 @@ export function mountAuth({ mount }: Mounter, deps: HttpDeps): void {
     requireSameOrigin(c, config.publicUrl)
     const now = clock.now()
     const limiterKey = `${clientIp(c, config.trustProxy)}|${body.email}`
-    const decision = deps.loginLimiter.hit(limiterKey, now)
+    const decision = await deps.loginLimiter.hit(limiterKey, now)
     if (!decision.allowed) throw rateLimited(decision.retryAfterMs)
     // Per account too (issue "Server core"), so guesses sprayed from many addresses are limited. Only
     // attempts that passed the per-address limit count, so one address cannot use up an account's
     // budget; the window is short and refused attempts do not count, so a lockout ends at most one
     // window after the attempts stop, and sessions already signed in are never touched. Every e-mail
     // is counted, known or not, so a 429 does not reveal which e-mails have accounts.
-    const accountDecision = deps.accountLoginLimiter.hit(body.email, now)
+    const accountDecision = await deps.accountLoginLimiter.hit(body.email, now)
     if (!accountDecision.allowed) throw rateLimited(accountDecision.retryAfterMs)
 
     const operator = await store.findOperatorByEmail(body.email)
     const valid = await verifyPassword(body.password, operator?.passwordHash ?? (await hashForTiming()))
     if (!operator || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password')
-    deps.loginLimiter.reset?.(limiterKey)
-    deps.accountLoginLimiter.reset?.(body.email)
+    await deps.loginLimiter.reset?.(limiterKey)
+    await deps.accountLoginLimiter.reset?.(body.email)
 
     const token = newSessionToken()
     const csrfToken = newCsrfToken()

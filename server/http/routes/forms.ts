@@ -64,7 +64,7 @@ export function mountForms({ mount }: Mounter, deps: HttpDeps): void {
 
   mount(routes.submitForm, async (c, { params, body }) => {
     const now = clock.now()
-    const decision = deps.visitorLimiter.hit(`form:${clientIp(c, deps.config.trustProxy)}`, now)
+    const decision = await deps.visitorLimiter.hit(`form:${clientIp(c, deps.config.trustProxy)}`, now)
     if (!decision.allowed) throw rateLimited(decision.retryAfterMs)
     // The token is optional (the public link is anonymous), but a token that is sent must be valid.
     const token = bearerToken(c)

@@ -13,7 +13,7 @@ export function mountVisitors({ mount }: Mounter, deps: HttpDeps): void {
 
   mount(routes.createVisitor, async (c, { body }) => {
     const now = clock.now()
-    const decision = deps.visitorLimiter.hit(clientIp(c, deps.config.trustProxy), now)
+    const decision = await deps.visitorLimiter.hit(clientIp(c, deps.config.trustProxy), now)
     if (!decision.allowed) throw rateLimited(decision.retryAfterMs)
 
     const widget = await store.findWidget(body.widgetId)
