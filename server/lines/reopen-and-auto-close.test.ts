@@ -109,6 +109,24 @@ describe('reopen window', () => {
   })
 })
 
+describe('close by the visitor', () => {
+  it('closes with reason visitor, tells the operator, and may be rated', async () => {
+    const { h, operator, visitor } = await setup({})
+    const id = await send(visitor, 'Thanks, that is all')
+    expect(await visitor.request({ type: 'conversation.close', conversationId: id })).toMatchObject({
+      type: 'frame.ack',
+    })
+    await operator.waitFor(
+      'conversation.updated',
+      (f) => f.conversation.id === id && f.conversation.status === 'closed',
+    )
+    expect((await h.store.getConversationKpis(h.workspaceId, id))?.closeReason).toBe('visitor')
+    expect(
+      await visitor.request({ type: 'conversation.rate', conversationId: id, rating: 'like' }),
+    ).toMatchObject({ type: 'frame.ack' })
+  })
+})
+
 describe('auto-close after inactivity', () => {
   it('closes a conversation nobody wrote in for the configured minutes, with reason inactivity', async () => {
     const { h, operator, visitor } = await setup({ autoCloseInactiveMinutes: 1 }, 600)
