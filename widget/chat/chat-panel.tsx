@@ -140,9 +140,10 @@ export function ChatPanelView(props: ChatPanelProps & { texts: ChatTexts }) {
       </div>
       {canEnd && ending && (
         <div class="ol-note ol-confirm">
-          {texts.endConfirm}
+          <span>{texts.endConfirm}</span>
           <button
             type="button"
+            class="ol-rate-send"
             onClick={() => {
               setEnding(false)
               chat.end()

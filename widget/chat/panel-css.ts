@@ -32,8 +32,9 @@ export const panelCss = `
 .ol-end{flex:none;min-height:44px;padding:0 10px;border-radius:8px;font-size:13px;cursor:pointer}
 .ol-end:hover{background:rgba(128,128,128,.25)}
 .ol-link{min-height:44px;text-decoration:underline;font-weight:600;cursor:pointer}
-.ol-confirm{display:flex;align-items:center;flex-wrap:wrap;gap:8px}
-.ol-confirm button{min-height:44px;padding:0 12px;border:1px solid var(--ol-edge);border-radius:8px;cursor:pointer}
+.ol-confirm{display:flex;align-items:center;flex-wrap:wrap;gap:8px;padding-block:8px}
+.ol-confirm span{flex-basis:100%}
+.ol-confirm button{min-height:44px;padding:0 16px;border:1px solid var(--ol-edge);border-radius:12px;cursor:pointer}
 .ol-log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:16px;display:flex;flex-direction:column;gap:8px}
 .ol-list{display:flex;flex-direction:column;gap:8px}
 .ol-msg{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}

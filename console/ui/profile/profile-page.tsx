@@ -64,7 +64,7 @@ export function ProfilePage({ api, operator, onSaved }: ProfilePageProps) {
       .join(' ') || undefined
 
   return (
-    <section class="page profile-page" aria-labelledby="profile-title">
+    <section class="lines-page profile-page" aria-labelledby="profile-title">
       <h1 id="profile-title">{t('profilePage.title')}</h1>
       <form class="card settings-section" onSubmit={save} noValidate data-testid="profile-form">
         <p class="hint">{t('profilePage.intro', { email: operator.email })}</p>
