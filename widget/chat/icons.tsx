@@ -27,3 +27,16 @@ export const AttachIcon = () => (
     <path d="M20 11l-8 8a5 5 0 01-7-7l8-8a3 3 0 014 4l-8 8a1 1 0 01-2-2l7-7" />
   </svg>
 )
+
+/**
+ * The rating's thumbs: drawn, not emoji, so they show on systems without an emoji font (headless
+ * browsers, some Linux desktops showed empty boxes). Path after Feather's thumbs-up (MIT).
+ */
+export const ThumbIcon = ({ down }: { down?: boolean }) => (
+  <svg aria-hidden="true" {...common}>
+    <path
+      transform={down ? 'rotate(180 12 12)' : undefined}
+      d="M7 22H4a2 2 0 01-2-2v-7a2 2 0 012-2h3m7-2V5a3 3 0 00-3-3l-4 9v11h11.3a2 2 0 002-1.7l1.4-9a2 2 0 00-2-2.3z"
+    />
+  </svg>
+)

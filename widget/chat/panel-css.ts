@@ -55,7 +55,7 @@ export const panelCss = `
 .ol-rate-row{display:flex;align-items:center;gap:8px}
 .ol-rate-q{flex:1;font-weight:600}
 .ol-thumb{display:grid;place-items:center;width:44px;height:44px;border:1px solid var(--ol-edge);border-radius:50%;font-size:20px;cursor:pointer}
-.ol-thumb[aria-pressed=true]{background:var(--ol-color,#1f6feb);border-color:var(--ol-color,#1f6feb)}
+.ol-thumb[aria-pressed=true]{background:var(--ol-color,#1f6feb);border-color:var(--ol-color,#1f6feb);color:var(--ol-on-color,#fff)}
 .ol-rate-input{min-height:44px}
 .ol-rate-send{flex:none;min-height:44px;padding:0 16px;border-radius:12px;background:var(--ol-color,#1f6feb);color:var(--ol-on-color,#fff);font-weight:600;cursor:pointer}
 .ol-rate-send[aria-disabled=true]{opacity:.6;cursor:default}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { MAX_BODY_CHARS } from '../realtime/limits.ts'
 import type { ChatController } from '../realtime/types.ts'
 import type { RatingState, RatingValue } from '../state/types.ts'
+import { ThumbIcon } from './icons.tsx'
 import type { ChatTexts } from './texts.ts'
 
 interface RatingFormProps {
@@ -19,7 +20,7 @@ export function RatingForm({ chat, rating, texts }: RatingFormProps) {
   const [choice, setChoice] = useState<RatingValue | null>(null)
   const [comment, setComment] = useState(rating?.comment ?? '')
   const picked = choice ?? rating?.value ?? null
-  const thumb = (value: RatingValue, label: string, icon: string) => (
+  const thumb = (value: RatingValue, label: string) => (
     <button
       type="button"
       class="ol-thumb"
@@ -28,7 +29,7 @@ export function RatingForm({ chat, rating, texts }: RatingFormProps) {
       onClick={() => setChoice(value)}
       data-testid={`openline-rate-${value}`}
     >
-      <span aria-hidden="true">{icon}</span>
+      <ThumbIcon down={value === 'dislike'} />
     </button>
   )
   const status =
@@ -54,8 +55,8 @@ export function RatingForm({ chat, rating, texts }: RatingFormProps) {
         <p class="ol-rate-q" aria-hidden="true">
           {texts.rateQuestion}
         </p>
-        {thumb('like', texts.rateGood, '👍')}
-        {thumb('dislike', texts.rateBad, '👎')}
+        {thumb('like', texts.rateGood)}
+        {thumb('dislike', texts.rateBad)}
       </div>
       <div class="ol-rate-row">
         <input
