@@ -12,6 +12,7 @@
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../server/chat/types.ts'
+import { contactForm } from '../server/forms/test-fixtures.ts'
 import { signIn, startVisitor } from './support/http-client.ts'
 import { startTestServer, type TestServer } from './support/test-server.ts'
 import {
@@ -131,19 +132,7 @@ describe.skipIf(!tryton)('leads in a real Tryton', () => {
       workspaceId,
       name: 'Quote request',
       enabled: true,
-      definition: {
-        version: 1,
-        sections: [
-          {
-            key: 'contact',
-            fields: [
-              { key: 'name', type: 'text', label: 'Name', required: true },
-              { key: 'email', type: 'email', label: 'E-mail', required: true },
-              { key: 'notes', type: 'longText', label: 'What do you need?' },
-            ],
-          },
-        ],
-      },
+      definition: contactForm([{ key: 'notes', type: 'longText', label: 'What do you need?' }]),
       now: Date.now(),
     })
     const email = `form-${crypto.randomUUID().slice(0, 8)}@example.com`

@@ -44,3 +44,23 @@ export const sampleForm: FormDefinition = {
     },
   ],
 }
+
+/**
+ * The CRM tests' contact form: a required name and e-mail in one section, then `extra` fields
+ * (the lead tests for Bitrix24, Tryton and the console send it).
+ */
+export function contactForm(extra: FormDefinition['sections'][number]['fields'] = []): FormDefinition {
+  return {
+    version: 1,
+    sections: [
+      {
+        key: 'contact',
+        fields: [
+          { key: 'name', type: 'text', label: 'Name', required: true },
+          { key: 'email', type: 'email', label: 'E-mail', required: true },
+          ...extra,
+        ],
+      },
+    ],
+  }
+}

@@ -9,6 +9,7 @@ import { startVisitor } from '../../tests/support/http-client.ts'
 import { startTestServer, type TestServer } from '../../tests/support/test-server.ts'
 import { openSocket } from '../../tests/support/ws-client.ts'
 import { type Bitrix24Fake, startBitrix24Fake } from '../crm/fakes/index.ts'
+import { contactForm } from '../forms/test-fixtures.ts'
 import { DEFAULT_LEAD_RULES } from '../leads/lead-rules-schema.ts'
 
 const ENV = {
@@ -68,18 +69,7 @@ describe('lead rules per CRM connection → Bitrix24 fakes', () => {
       workspaceId,
       name: 'Quote request',
       enabled: true,
-      definition: {
-        version: 1,
-        sections: [
-          {
-            key: 'contact',
-            fields: [
-              { key: 'name', type: 'text', label: 'Name', required: true },
-              { key: 'email', type: 'email', label: 'E-mail', required: true },
-            ],
-          },
-        ],
-      },
+      definition: contactForm(),
       now,
     })
   })

@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../../tests/support/test-serve
 import { openSocket } from '../../tests/support/ws-client.ts'
 import type { Actor } from '../chat/types.ts'
 import { type Bitrix24Fake, startBitrix24Fake } from '../crm/fakes/index.ts'
+import { contactForm } from '../forms/test-fixtures.ts'
 import type { Operator } from '../store/types.ts'
 
 const ENV = {
@@ -58,20 +59,10 @@ describe('outbox relay → Bitrix24 fake', () => {
       workspaceId,
       name: 'Quote request',
       enabled: true,
-      definition: {
-        version: 1,
-        sections: [
-          {
-            key: 'contact',
-            fields: [
-              { key: 'name', type: 'text', label: 'Name', required: true },
-              { key: 'email', type: 'email', label: 'E-mail', required: true },
-              { key: 'seats', type: 'number', label: 'Seats' },
-              { key: 'notes', type: 'longText', label: 'What do you need?' },
-            ],
-          },
-        ],
-      },
+      definition: contactForm([
+        { key: 'seats', type: 'number', label: 'Seats' },
+        { key: 'notes', type: 'longText', label: 'What do you need?' },
+      ]),
       now: Date.now(),
     })
     // Issue 5: the demo widget offers callbacks and shows the form, so its visitors may send them.

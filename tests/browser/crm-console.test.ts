@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type Bitrix24Fake, startBitrix24Fake } from '../../server/crm/fakes/index.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../../server/crm/fakes/webhook-receiver.ts'
 import { generateWebhookSecret } from '../../server/crm/webhook/index.ts'
+import { contactForm } from '../../server/forms/test-fixtures.ts'
 import { axeViolations, hasChromium } from '../support/browser.ts'
 import { useBrowserSuite } from '../support/browser-suite.ts'
 import { signInToConsole } from '../support/console-page.ts'
@@ -93,18 +94,7 @@ describe.skipIf(!hasChromium)('CRM connections in the console', () => {
       workspaceId,
       name: 'Quote',
       enabled: true,
-      definition: {
-        version: 1,
-        sections: [
-          {
-            key: 'contact',
-            fields: [
-              { key: 'name', type: 'text', label: 'Name', required: true },
-              { key: 'email', type: 'email', label: 'E-mail', required: true },
-            ],
-          },
-        ],
-      },
+      definition: contactForm(),
       now: Date.now(),
     })
     const sent = await fetch(`${url}/api/forms/${form.id}/submissions`, {

@@ -8,16 +8,14 @@ import { hasChromium } from '../support/browser.ts'
 import { useBrowserSuite } from '../support/browser-suite.ts'
 import { openWidget, sendFromWidget, widgetMessage } from '../support/widget-page.ts'
 
+/** An iPhone SE–sized touch screen. */
+const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+
 describe.skipIf(!hasChromium)('the widget on a phone', () => {
   const suite = useBrowserSuite()
 
   it('opens full screen with a 16px input and chats', async () => {
-    const context = await suite.context({
-      viewport: { width: 375, height: 667 },
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    })
+    const context = await suite.context(PHONE)
     const page = await context.newPage()
     await page.goto(`${suite.server.url}/demo`)
     await openWidget(page)
@@ -34,12 +32,7 @@ describe.skipIf(!hasChromium)('the widget on a phone', () => {
   })
 
   it('keeps the input above the on-screen keyboard', async () => {
-    const context = await suite.context({
-      viewport: { width: 375, height: 667 },
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 2,
-    })
+    const context = await suite.context(PHONE)
     // Headless Chromium has no on-screen keyboard. What a phone's keyboard does to the page is shrink
     // the visual viewport and fire its resize event, so the page gets a visual viewport that can do so.
     await context.addInitScript(() => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { orderChannels } from '../channels/order.ts'
 import type { WidgetConfig, WidgetEvent } from '../host-contract.ts'
 import { connectedTestChat } from '../realtime/test-chat.ts'
-import { wireMessage } from '../realtime/test-doubles.ts'
+import { callbackOfferMessage } from '../realtime/test-doubles.ts'
 import { testConfig } from './test-config.ts'
 import { mountWidget, type RootHost } from './widget-root.tsx'
 
@@ -135,15 +135,7 @@ describe('combined launcher', () => {
   })
 
   it("the no-answer reply's call-me-back opens the callback channel, only while it is on", async () => {
-    const offer = wireMessage({
-      seq: 1,
-      clientId: 'auto:no-answer:c1:1:callback',
-      authorKind: 'system',
-      authorId: null,
-      authorName: null,
-      body: 'Busy right now. Shall we call you back?',
-      action: 'callback',
-    })
+    const offer = callbackOfferMessage()
     const withCallback = await mounted(testConfig(three))
     await act(() => withCallback.app.show('chat'))
     await act(() => withCallback.socket.receive({ type: 'message.created', message: offer }))

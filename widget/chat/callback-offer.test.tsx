@@ -2,21 +2,13 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact'
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectedTestChat } from '../realtime/test-chat.ts'
-import { wireMessage } from '../realtime/test-doubles.ts'
+import { callbackOfferMessage } from '../realtime/test-doubles.ts'
 import { ChatPanel } from './chat-panel.tsx'
 
 afterEach(cleanup)
 
 /** Issue "Open lines": "nobody answered within N minutes → offer a callback". */
-const offer = wireMessage({
-  seq: 1,
-  clientId: 'auto:no-answer:c1:1:callback',
-  authorKind: 'system',
-  authorId: null,
-  authorName: null,
-  body: 'Busy right now. Shall we call you back?',
-  action: 'callback',
-})
+const offer = callbackOfferMessage()
 
 describe('ChatPanel: a no-answer reply offering a callback', () => {
   it('shows a button that opens the callback channel', async () => {

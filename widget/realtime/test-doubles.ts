@@ -212,3 +212,15 @@ export function wireConversation(partial: Partial<WireConversation> = {}): WireC
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
+
+/** Issue "Open lines": the no-answer auto-reply offering a callback, as the server sends it. */
+export const callbackOfferMessage = (): WireMessage =>
+  wireMessage({
+    seq: 1,
+    clientId: 'auto:no-answer:c1:1:callback',
+    authorKind: 'system',
+    authorId: null,
+    authorName: null,
+    body: 'Busy right now. Shall we call you back?',
+    action: 'callback',
+  })
