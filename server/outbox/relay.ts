@@ -1,7 +1,8 @@
 /**
  * The outbox relay (issue 6, item 2): expands outbox events into one delivery per enabled CRM
- * connection whose lead rules take the event (`deliveryTargets`, issue 6 item 1) and delivers them. Every node runs one; the database is the only shared state, so a
- * restart or another node continues where this one stopped.
+ * connection whose lead rules take the event (`deliveryTargets`, issue 6 item 1) and delivers
+ * them. Every node runs one; the database is the only shared state, so a restart or another node
+ * continues where this one stopped.
  *
  * Waking is event-driven: the store's signal after any outbox event is written on this node
  * (`onOutboxEvent`), a message on the bus channel `OUTBOX_WAKE_CHANNEL` (any node, e.g. after a
